@@ -5,13 +5,26 @@
 //! (受理 / 容缺受理 / 告知承诺 / 补正), and when each stage is due (办理时限 in working days on
 //! the mainland-China holiday calendar). See `ARCHITECTURE.md` for the module map.
 
+pub mod api;
+mod builtin;
 pub mod calendar;
 pub mod date;
+pub mod decision;
 pub mod diag;
 pub mod expr;
+pub mod form;
+mod notice;
 pub mod policy;
+pub mod request;
+pub mod schedule;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use calendar::{BeyondCoverage, Calendar, CalendarError, Pause, Period, TimeOfDay, YearData};
 pub use date::Date;
+pub use decision::{ChecklistItem, Decision, Outcome, Status};
 pub use diag::{Code, Diagnostic, Message, Severity};
 pub use policy::{Policy, PolicyError};
+pub use request::{Request, RequestError};
+pub use schedule::Timeline;
