@@ -8,9 +8,11 @@
 pub mod api;
 mod builtin;
 pub mod calendar;
+pub mod cases;
 pub mod date;
 pub mod decision;
 pub mod diag;
+pub mod diff;
 pub mod expr;
 pub mod form;
 mod notice;
@@ -20,6 +22,8 @@ pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_tools;
 
 pub use calendar::{BeyondCoverage, Calendar, CalendarError, Pause, Period, TimeOfDay, YearData};
 pub use date::Date;

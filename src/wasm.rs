@@ -23,7 +23,7 @@ fn js_error(name: &str, code: &str, message: &str, issues_json: &str) -> JsValue
     e.into()
 }
 
-fn throw(e: Error) -> JsValue {
+pub(crate) fn throw(e: Error) -> JsValue {
     js_error(
         e.name(),
         e.code().as_str(),
@@ -42,7 +42,7 @@ fn request_error(path: &str, zh: &str, en: &str) -> JsValue {
 }
 
 /// A JS value as JSON text (`JSON.stringify`), for the JSON-text core.
-fn to_json_text(v: &JsValue, path: &str, kind: &str) -> Result<String, JsValue> {
+pub(crate) fn to_json_text(v: &JsValue, path: &str, kind: &str) -> Result<String, JsValue> {
     let bad = || {
         let zh = format!("`{path}` 必须是可序列化为 JSON 的对象");
         let en = format!("`{path}` must be an object that JSON can represent");
@@ -72,11 +72,11 @@ fn to_json_text(v: &JsValue, path: &str, kind: &str) -> Result<String, JsValue> 
     }
 }
 
-fn from_json_text(s: &str) -> JsValue {
+pub(crate) fn from_json_text(s: &str) -> JsValue {
     JSON::parse(s).unwrap_or(JsValue::NULL)
 }
 
-fn string_arg(v: &JsValue, path: &str, kind: &str) -> Result<String, JsValue> {
+pub(crate) fn string_arg(v: &JsValue, path: &str, kind: &str) -> Result<String, JsValue> {
     v.as_string().ok_or_else(|| {
         let zh = format!("`{path}` 必须是字符串");
         let en = format!("`{path}` must be a string");
@@ -113,7 +113,7 @@ fn number_arg(v: &JsValue, path: &str) -> Result<f64, JsValue> {
 /// A compiled policy.
 #[wasm_bindgen(js_name = Policy)]
 pub struct JsPolicy {
-    inner: Policy,
+    pub(crate) inner: Policy,
 }
 
 #[wasm_bindgen(js_class = Policy)]
@@ -234,7 +234,7 @@ impl JsPolicy {
 /// The working-day calendar.
 #[wasm_bindgen(js_name = Calendar)]
 pub struct JsCalendar {
-    inner: Calendar,
+    pub(crate) inner: Calendar,
 }
 
 #[wasm_bindgen(js_class = Calendar)]
