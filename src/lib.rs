@@ -9,6 +9,8 @@ pub mod calendar;
 pub mod date;
 pub mod diag;
 pub mod expr;
+pub mod form;
+pub mod formats;
 pub mod policy;
 
 pub use calendar::{BeyondCoverage, Calendar, CalendarError, Pause, Period, TimeOfDay, YearData};
