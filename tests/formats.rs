@@ -400,9 +400,11 @@ mod prop {
             let (y, m, d) = birth.ymd();
             let body = format!("{region}{y:04}{m:02}{d:02}{seq}");
             let c = cn_resident_id_check_char(&body).unwrap();
-            prop_assert!(cn_resident_id(&format!("{body}{c}")));
+            let good = format!("{body}{c}");
+            prop_assert!(cn_resident_id(&good));
             let wrong = if c == '0' { '1' } else { '0' };
-            prop_assert!(!cn_resident_id(&format!("{body}{wrong}")));
+            let bad = format!("{body}{wrong}");
+            prop_assert!(!cn_resident_id(&bad));
         }
     }
 }
