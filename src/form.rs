@@ -357,7 +357,7 @@ fn number_range(field: &Field, sent: &str) -> Diagnostic {
     };
     let (zh, en) = match (field.min, field.max) {
         (Some(lo), Some(hi)) => (
-            format!("{lo} 到 {hi} 之间（含）的{kind_zh}"),
+            format!("介于 {lo} 和 {hi} 之间（含两端）的{kind_zh}"),
             format!("{kind_en} from {lo} to {hi}"),
         ),
         (Some(lo), None) => (
