@@ -17,6 +17,7 @@ pub mod diag;
 pub mod diff;
 pub mod expr;
 pub mod form;
+pub mod formats;
 mod notice;
 pub mod policy;
 pub mod policy_set;
