@@ -8,7 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod api;
-mod builtin;
+pub mod builtin;
 pub mod calendar;
 pub mod cases;
 pub mod date;
