@@ -109,14 +109,14 @@ pub(crate) fn render(
                 correction,
                 "{n}. provide `{}` (needed by {}){alt}{basis}",
                 m.name,
-                m.used_by.join(", ")
+                service_names(a, &m.used_by, ", ")
             );
         } else {
             let _ = writeln!(
                 correction,
                 "{n}. 请提交「{}」（{} 需要）{alt}{basis}",
                 m.name,
-                names_zh(a, &m.used_by)
+                service_names(a, &m.used_by, "、")
             );
         }
     }
