@@ -53,6 +53,8 @@ pub enum Literal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldRef {
     pub name: String,
+    /// Byte offset of the name (inside `has(…)` it differs from the node's offset).
+    pub offset: usize,
     /// The schema index; meaningful only once the condition is compiled.
     pub index: usize,
     /// The field's kind; meaningful only once the condition is compiled.

@@ -100,7 +100,7 @@ fn kind_of(t: &FieldType) -> FieldKind {
 
 impl<'s> Checker<'s> {
     /// Resolves a field reference in place; reports an unknown name with a suggestion.
-    fn resolve(&mut self, offset: usize, f: &mut FieldRef) -> Option<(usize, &'s FieldType)> {
+    fn resolve(&mut self, f: &mut FieldRef) -> Option<(usize, &'s FieldType)> {
         let schema = self.schema;
         match schema.lookup(&f.name) {
             Some((index, ty)) => {
@@ -111,7 +111,7 @@ impl<'s> Checker<'s> {
             None => {
                 let suggestion = suggest_field(&f.name, schema.names());
                 self.errors
-                    .push(d::unknown_field(offset, &f.name, suggestion.as_deref()));
+                    .push(d::unknown_field(f.offset, &f.name, suggestion.as_deref()));
                 None
             }
         }
@@ -128,7 +128,7 @@ impl<'s> Checker<'s> {
                 None
             }
             NodeKind::Field(f) => {
-                let (index, ty) = self.resolve(offset, f)?;
+                let (index, ty) = self.resolve(f)?;
                 if *ty == FieldType::Bool {
                     Some(Prog::Flag(index))
                 } else {
@@ -138,7 +138,7 @@ impl<'s> Checker<'s> {
                     None
                 }
             }
-            NodeKind::Has(f) => self.resolve(offset, f).map(|(i, _)| Prog::Has(i)),
+            NodeKind::Has(f) => self.resolve(f).map(|(i, _)| Prog::Has(i)),
             NodeKind::Not(inner) => self.cond(inner).map(|p| Prog::Not(Box::new(p))),
             NodeKind::And(items) => self.all(items).map(Prog::And),
             NodeKind::Or(items) => self.all(items).map(Prog::Or),
@@ -179,7 +179,7 @@ impl<'s> Checker<'s> {
                 offset,
                 lit: lit.clone(),
             }),
-            NodeKind::Field(f) => match self.resolve(offset, f) {
+            NodeKind::Field(f) => match self.resolve(f) {
                 Some((index, ty)) => Ok(Operand::Field {
                     offset,
                     index,
@@ -445,7 +445,10 @@ fn suggest_field(name: &str, mut names: Vec<&str>) -> Option<String> {
 }
 
 /// The candidate nearest to `word` by edit distance (ignoring case), if near enough to be a
-/// plausible typo: one edit for short words, up to three for long ones.
+/// plausible typo: one edit for short words, up to three for long ones. A candidate that
+/// extends or shortens `word` (`resident` → `residential`, `capacity` → `capacity_kva`) also
+/// counts, ranked as the weakest acceptable miss, because a truncated name is the other common
+/// slip.
 pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl Iterator<Item = &'a str>,
@@ -458,7 +461,12 @@ pub(crate) fn closest<'a>(
     let word = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let dist = distance(&word, &c.to_lowercase());
+        let lower = c.to_lowercase();
+        let mut dist = distance(&word, &lower);
+        let shorter = word.len().min(lower.len());
+        if dist > limit && shorter >= 4 && (lower.starts_with(&word) || word.starts_with(&lower)) {
+            dist = limit;
+        }
         if dist <= limit && best.map_or(true, |(d, _)| dist < d) {
             best = Some((dist, c));
         }

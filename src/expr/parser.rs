@@ -206,7 +206,7 @@ impl<'a> Parser<'a> {
                 let t = self.bump();
                 Ok(Node {
                     offset: t.offset,
-                    kind: NodeKind::Field(unresolved(name)),
+                    kind: NodeKind::Field(unresolved(name, t.offset)),
                 })
             }
             Tok::Has => self.has(),
@@ -252,14 +252,15 @@ impl<'a> Parser<'a> {
         }
         Ok(Node {
             offset: has.offset,
-            kind: NodeKind::Has(unresolved(name)),
+            kind: NodeKind::Has(unresolved(name, field.offset)),
         })
     }
 }
 
-fn unresolved(name: String) -> FieldRef {
+fn unresolved(name: String, offset: usize) -> FieldRef {
     FieldRef {
         name,
+        offset,
         index: 0,
         kind: FieldKind::Number,
     }
