@@ -280,6 +280,21 @@ fn syntax_messages_are_helpful_and_bilingual() {
             "请使用 `&&`",
         ),
         ("uscc == 'a\\nb'", "unknown escape `\\n`", "未知的转义"),
+        (
+            "capacity_kva > 5 needs_external_works",
+            "unexpected `needs_external_works`, join conditions with `&&` or `||`",
+            "请用 `&&` 或 `||` 连接条件",
+        ),
+        (
+            "has uscc",
+            "expected `(` after `has`, found `uscc`",
+            "`has` 之后应为 `(`，而不是 `uscc`",
+        ),
+        (
+            "uscc in []",
+            "expected a value after `[`, found `]`",
+            "`[` 之后应为一个值，而不是 `]`",
+        ),
     ];
     for (src, en, zh) in cases {
         let errs = errors(src);

@@ -183,6 +183,15 @@ pub(crate) fn unexpected_after(offset: usize, got: &str) -> ExprError {
     )
 }
 
+/// A value or field directly after a complete condition: an operator is missing.
+pub(crate) fn missing_operator(offset: usize, got: &str) -> ExprError {
+    syntax(
+        offset,
+        format!("此处不应出现 {got}，请用 `&&` 或 `||` 连接条件"),
+        format!("unexpected {got}, join conditions with `&&` or `||`"),
+    )
+}
+
 pub(crate) fn chained_comparison(offset: usize, op: &str) -> ExprError {
     syntax(
         offset,
@@ -206,9 +215,11 @@ pub(crate) fn expected_after(
     after: &str,
     got: &str,
 ) -> ExprError {
+    // Chinese text takes a space before inline code, not before ordinary words.
+    let sep = if what_zh.starts_with('`') { " " } else { "" };
     syntax(
         offset,
-        format!("{after} 之后应为{what_zh}，而不是 {got}"),
+        format!("{after} 之后应为{sep}{what_zh}，而不是 {got}"),
         format!("expected {what_en} after {after}, found {got}"),
     )
 }

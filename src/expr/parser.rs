@@ -26,7 +26,27 @@ pub(crate) fn parse(src: &str) -> Result<Node, Vec<ExprError>> {
     let node = p.or().map_err(|e| vec![e])?;
     match p.peek() {
         Tok::Eof => Ok(node),
-        t => Err(vec![d::unexpected_after(p.offset(), &t.describe())]),
+        t => Err(vec![trailing(p.offset(), t)]),
+    }
+}
+
+/// The error for a token after a complete condition, which ends neither the input nor a group.
+fn trailing(offset: usize, t: &Tok<'_>) -> ExprError {
+    let desc = t.describe();
+    match t {
+        // `and` / `or` get their own hint from `unexpected_after`.
+        Tok::Ident(w) if matches!(*w, "and" | "or" | "AND" | "OR") => {
+            d::unexpected_after(offset, &desc)
+        }
+        Tok::Ident(_)
+        | Tok::Num(_)
+        | Tok::Str(_)
+        | Tok::True
+        | Tok::False
+        | Tok::Has
+        | Tok::Bang
+        | Tok::LParen => d::missing_operator(offset, &desc),
+        _ => d::unexpected_after(offset, &desc),
     }
 }
 
@@ -221,7 +241,7 @@ impl<'a> Parser<'a> {
                         Ok(inner)
                     }
                     Tok::Eof => Err(d::unclosed(open.offset, "(")),
-                    t => Err(d::unexpected_after(self.offset(), &t.describe())),
+                    t => Err(trailing(self.offset(), t)),
                 }
             }
             Tok::Eof => match self.pos.checked_sub(1).and_then(|i| self.toks.get(i)) {
