@@ -7,4 +7,7 @@ export type {
   MaterialStatus, Request, Outcome, Basis, Because, ChecklistItem, MissingItem, Issue, Reason,
   ServiceOutcome, StageTime, ServiceTime, PhaseTime, SerialSlot, Timeline, PolicyBlock, Decision,
   FieldInfo, Target, PolicyDocument, VersionInfo,
+  Guide, GuideLimit, GuidePolicy, GuideReject, GuideTolerance, GuideLimitIf, GuidePause,
+  GuideStage, GuideService, GuideMaterialUse, MaterialArea, GuideMaterial, GuideValue, GuideField,
+  GuidePhase, GuideBundle,
 } from "./intake_rules.js";

@@ -605,3 +605,55 @@ pub fn set_timeline_json(set: &PolicySet, request: &str) -> Result<String, Error
     let p = set.select(&req)?;
     timeline_json(p, request)
 }
+
+// ---- built-in policy sets and the service guide ----------------------------------------------
+
+/// The ids of the built-in policy sets.
+pub fn builtin_set_ids() -> Vec<&'static str> {
+    crate::builtin::SETS.iter().map(|(id, _)| *id).collect()
+}
+
+/// A built-in policy set by id.
+///
+/// # Errors
+/// `PolicyError` `bad_value` when there is no such set.
+pub fn builtin_set(id: &str) -> Result<PolicySet, Error> {
+    match crate::builtin::SETS.iter().find(|(k, _)| *k == id) {
+        Some((_, text)) => Ok(PolicySet::from_json(text)?),
+        None => {
+            let shown: String = id.chars().take(64).collect();
+            Err(Error::Policy(PolicyError {
+                issues: vec![Diagnostic::error(
+                    "id",
+                    Code::BadValue,
+                    Message::new(
+                        format!(
+                            "没有内置策略集 `{shown}`，可选：{}",
+                            builtin_set_ids().join("、")
+                        ),
+                        format!(
+                            "there is no built-in policy set `{shown}`; available: {}",
+                            builtin_set_ids().join(", ")
+                        ),
+                    ),
+                )],
+            }))
+        }
+    }
+}
+
+/// `policy.guide(target, locale)` as JSON text.
+///
+/// # Errors
+/// `RequestError` `unknown_target`.
+pub fn guide_json(policy: &Policy, target: &str, locale: &str) -> Result<String, Error> {
+    Ok(to_json(&policy.guide(target, locale)?))
+}
+
+/// `policy.guideHtml(target, locale)`: a complete printable HTML page.
+///
+/// # Errors
+/// `RequestError` `unknown_target`.
+pub fn guide_html(policy: &Policy, target: &str, locale: &str) -> Result<String, Error> {
+    policy.guide_html(target, locale)
+}

@@ -24,3 +24,9 @@ pub const CASES: &[(&str, &str)] = &[
         include_str!("../packs/industrial-drawing-review.cases.json"),
     ),
 ];
+
+/// `(short id, policy-set JSON text)` of every built-in policy set (versions in force by date).
+pub const SETS: &[(&str, &str)] = &[(
+    "industrial-drawing-review",
+    include_str!("../packs/industrial-drawing-review.versions.json"),
+)];

@@ -321,64 +321,68 @@ impl Policy {
             locale: loc,
             en: loc == "en",
         };
-        let (kind, title, services, bundle, promise, legal, tbasis) =
-            if let Some(s) = self.service_index(target).and_then(|i| self.services.get(i)) {
-                (
-                    "service",
-                    cx.label(&s.name),
-                    vec![s],
-                    None,
-                    s.promise,
-                    s.legal,
-                    &s.basis,
-                )
-            } else if let Some(b) = self.bundle_index(target).and_then(|i| self.bundles.get(i)) {
-                let mut list: Vec<&Service> = Vec::new();
-                for s in b.services.iter().filter_map(|&i| self.services.get(i)) {
-                    if !list.iter().any(|x| x.id == s.id) {
-                        list.push(s);
-                    }
+        let (kind, title, services, bundle, promise, legal, tbasis) = if let Some(s) = self
+            .service_index(target)
+            .and_then(|i| self.services.get(i))
+        {
+            (
+                "service",
+                cx.label(&s.name),
+                vec![s],
+                None,
+                s.promise,
+                s.legal,
+                &s.basis,
+            )
+        } else if let Some(b) = self.bundle_index(target).and_then(|i| self.bundles.get(i)) {
+            let mut list: Vec<&Service> = Vec::new();
+            for s in b.services.iter().filter_map(|&i| self.services.get(i)) {
+                if !list.iter().any(|x| x.id == s.id) {
+                    list.push(s);
                 }
-                let phase = |p: &Option<Phase>, zh: &'static str, en: &'static str| {
-                    p.as_ref().map(|p| GuidePhase {
-                        name: p
-                            .name
-                            .as_ref()
-                            .map(|n| cx.label(n))
-                            .unwrap_or_else(|| cx.t(zh, en).to_string()),
-                        limit: limit(p.limit, loc),
-                    })
-                };
-                let gb = GuideBundle {
-                    intake: phase(&b.intake, "一窗受理", "Single-window intake"),
-                    finish: phase(&b.finish, "统一出件", "Unified issue"),
-                    promise: b.promise.map(|p| limit(p, loc)),
-                    legal: b.legal.map(|p| limit(p, loc)),
-                    basis: basis(&b.basis, loc),
-                };
-                (
-                    "bundle",
-                    cx.label(&b.name),
-                    list,
-                    Some(gb),
-                    b.promise,
-                    b.legal,
-                    &b.basis,
-                )
-            } else {
-                let mut ids: Vec<&str> = self.services.iter().map(|s| s.id.as_str()).collect();
-                ids.extend(self.bundles.iter().map(|b| b.id.as_str()));
-                let shown: String = target.chars().take(64).collect();
-                return Err(Error::Request(RequestError::new(
-                    "target",
-                    Code::UnknownTarget,
-                    format!("未知的办理对象 `{shown}`，可选：{}", ids.join("、")),
-                    format!("unknown target `{shown}`; the policy has {}", ids.join(", ")),
-                )));
+            }
+            let phase = |p: &Option<Phase>, zh: &'static str, en: &'static str| {
+                p.as_ref().map(|p| GuidePhase {
+                    name: p
+                        .name
+                        .as_ref()
+                        .map(|n| cx.label(n))
+                        .unwrap_or_else(|| cx.t(zh, en).to_string()),
+                    limit: limit(p.limit, loc),
+                })
             };
+            let gb = GuideBundle {
+                intake: phase(&b.intake, "一窗受理", "Single-window intake"),
+                finish: phase(&b.finish, "统一出件", "Unified issue"),
+                promise: b.promise.map(|p| limit(p, loc)),
+                legal: b.legal.map(|p| limit(p, loc)),
+                basis: basis(&b.basis, loc),
+            };
+            (
+                "bundle",
+                cx.label(&b.name),
+                list,
+                Some(gb),
+                b.promise,
+                b.legal,
+                &b.basis,
+            )
+        } else {
+            let mut ids: Vec<&str> = self.services.iter().map(|s| s.id.as_str()).collect();
+            ids.extend(self.bundles.iter().map(|b| b.id.as_str()));
+            let shown: String = target.chars().take(64).collect();
+            return Err(Error::Request(RequestError::new(
+                "target",
+                Code::UnknownTarget,
+                format!("未知的办理对象 `{shown}`，可选：{}", ids.join("、")),
+                format!(
+                    "unknown target `{shown}`; the policy has {}",
+                    ids.join(", ")
+                ),
+            )));
+        };
 
-        let guide_services: Vec<GuideService> =
-            services.iter().map(|s| service(&cx, s)).collect();
+        let guide_services: Vec<GuideService> = services.iter().map(|s| service(&cx, s)).collect();
         let materials = materials(&cx, &services, kind == "bundle");
         let fields = fields(&cx, &services);
         Ok(Guide {
@@ -887,7 +891,10 @@ pub fn render_html(g: &Guide) -> String {
 
     // 1. Services: who may apply, not accepted.
     h.raw("\n<section id=\"services\">\n");
-    h.el("h2", h.t("一、办理事项与申请条件", "1. Services and who may apply"));
+    h.el(
+        "h2",
+        h.t("一、办理事项与申请条件", "1. Services and who may apply"),
+    );
     for s in &g.services {
         h.raw("\n<div class=\"service\">");
         h.el("h3", &s.name);
@@ -1154,7 +1161,11 @@ pub fn render_html(g: &Guide) -> String {
         h.raw("\n<section id=\"fields\">\n");
         h.el("h2", h.t("四、申请表填写项", "4. Form fields"));
         h.raw("<table class=\"fields\"><thead><tr>");
-        for (zh, en) in [("填写项", "Field"), ("是否必填", "Required"), ("可选值", "Values")] {
+        for (zh, en) in [
+            ("填写项", "Field"),
+            ("是否必填", "Required"),
+            ("可选值", "Values"),
+        ] {
             h.raw("<th scope=\"col\">");
             h.text(if h.en { en } else { zh });
             h.raw("</th>");

@@ -26,6 +26,7 @@ pub mod diff;
 pub mod expr;
 pub mod form;
 pub mod formats;
+pub mod guide;
 mod notice;
 pub mod policy;
 pub mod policy_set;
@@ -34,6 +35,8 @@ pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_guide;
 #[cfg(target_arch = "wasm32")]
 mod wasm_tools;
 

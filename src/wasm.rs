@@ -365,7 +365,7 @@ impl JsCalendar {
 /// Several versions of one policy; requests are decided by the version in force.
 #[wasm_bindgen(js_name = PolicySet)]
 pub struct JsPolicySet {
-    inner: crate::policy_set::PolicySet,
+    pub(crate) inner: crate::policy_set::PolicySet,
 }
 
 #[wasm_bindgen(js_class = PolicySet)]
