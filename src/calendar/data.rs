@@ -102,8 +102,9 @@ pub(crate) struct Builtin {
     pub version: String,
     pub start: Date,
     pub end: Date,
-    /// Exceptions to the weekday rule inside the coverage: `true` a make-up working day,
-    /// `false` a holiday. Days before the coverage are validated but not kept.
+    /// Exceptions to the weekday rule: `true` a make-up working day, `false` a holiday. Days
+    /// before the coverage (the 2019 notice's end of 2018) are kept but only used once a
+    /// year added with `with_year` brings them into the coverage.
     pub exceptions: BTreeMap<i64, bool>,
     /// Every notice cited, oldest year first.
     pub notices: Vec<Notice>,
@@ -158,7 +159,10 @@ pub(crate) fn parse(text: &str) -> Result<Builtin, CalendarError> {
         return Err(bad(
             "time_zone".into(),
             format!("日历时区必须是 `+08:00`，而不是 `{}`", file.time_zone),
-            format!("the calendar time zone must be `+08:00`, not `{}`", file.time_zone),
+            format!(
+                "the calendar time zone must be `+08:00`, not `{}`",
+                file.time_zone
+            ),
         ));
     }
     if file.id.is_empty() || file.version.is_empty() {
@@ -182,7 +186,6 @@ pub(crate) fn parse(text: &str) -> Result<Builtin, CalendarError> {
                 .into(),
         ));
     }
-    let (lo, hi) = (i64::from(start.days()), i64::from(end.days()));
     let mut exceptions = BTreeMap::new();
     let mut all_off: BTreeSet<Date> = BTreeSet::new();
     let mut all_on: BTreeSet<Date> = BTreeSet::new();
@@ -237,7 +240,10 @@ pub(crate) fn parse(text: &str) -> Result<Builtin, CalendarError> {
                 return Err(bad(
                     fpath,
                     format!("节日 `{}` 引用了该年未列出的通知", f.name),
-                    format!("festival `{}` cites a notice the year does not list", f.name),
+                    format!(
+                        "festival `{}` cites a notice the year does not list",
+                        f.name
+                    ),
                 ));
             }
             let mut off_days = 0u32;
@@ -272,10 +278,7 @@ pub(crate) fn parse(text: &str) -> Result<Builtin, CalendarError> {
                             format!("`{d}` is listed as a holiday twice"),
                         ));
                     }
-                    let x = i64::from(d.days());
-                    if (lo..=hi).contains(&x) {
-                        exceptions.insert(x, false);
-                    }
+                    exceptions.insert(i64::from(d.days()), false);
                     d = d.succ().unwrap_or(d);
                 }
                 off_days += u32::try_from(len).unwrap_or(0);
@@ -310,10 +313,7 @@ pub(crate) fn parse(text: &str) -> Result<Builtin, CalendarError> {
                         format!("`{d}` is listed as a make-up working day twice"),
                     ));
                 }
-                let x = i64::from(d.days());
-                if (lo..=hi).contains(&x) {
-                    exceptions.insert(x, true);
-                }
+                exceptions.insert(i64::from(d.days()), true);
             }
             for (ci, s) in f.cancelled_workdays.iter().enumerate() {
                 let cpath = format!("{fpath}.cancelled_workdays[{ci}]");
@@ -362,7 +362,7 @@ mod tests {
         let x = |s: &str| i64::from(Date::parse(s).unwrap().days());
         assert_eq!(b.exceptions.get(&x("2020-02-01")), Some(&false));
         assert_eq!(b.exceptions.get(&x("2024-02-09")), None);
-        assert_eq!(b.exceptions.get(&x("2018-12-29")), None);
+        assert_eq!(b.exceptions.get(&x("2018-12-29")), Some(&true));
         assert_eq!(b.exceptions.get(&x("2022-12-31")), Some(&false));
     }
 

@@ -19,7 +19,7 @@ mod data;
 mod types;
 
 pub use data::Notice;
-pub use types::{BeyondCoverage, CalendarError, Pause, Period, TimeOfDay};
+pub use types::{parse_date, BeyondCoverage, CalendarError, Pause, Period, TimeOfDay};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -72,7 +72,8 @@ struct Core {
     /// First and last day of the coverage (inclusive), as day numbers.
     start: i64,
     end: i64,
-    /// Exceptions from the notices (`true` make-up working day, `false` holiday).
+    /// Exceptions from the notices (`true` make-up working day, `false` holiday), including
+    /// days outside the coverage that a notice names (only the coverage's are used).
     national: BTreeMap<i64, bool>,
     /// Local overrides, applied after the national exceptions.
     local: BTreeMap<i64, bool>,
@@ -279,8 +280,7 @@ impl Calendar {
         workdays: &[Date],
     ) -> Result<Calendar, CalendarError> {
         let mut local = self.core.local.clone();
-        for (list, name, working) in [(holidays, "holidays", false), (workdays, "workdays", true)]
-        {
+        for (list, name, working) in [(holidays, "holidays", false), (workdays, "workdays", true)] {
             for (i, &d) in list.iter().enumerate() {
                 let path = format!("{name}[{i}]");
                 if !self.covers(d) {
@@ -369,9 +369,7 @@ impl Calendar {
                     format!("`{d}` is listed both as a holiday and as a workday"),
                 ));
             }
-            if (start..=end).contains(&day(d)) {
-                national.insert(day(d), false);
-            }
+            national.insert(day(d), false);
         }
         for (i, &d) in data.workdays.iter().enumerate() {
             if d.year() != year {
@@ -462,7 +460,11 @@ impl Calendar {
             return Ok(0);
         }
         let (a, b) = (day(from), day(to));
-        let (pa, pb) = if a < b { ("from", "to") } else { ("to", "from") };
+        let (pa, pb) = if a < b {
+            ("from", "to")
+        } else {
+            ("to", "from")
+        };
         let ca = self.cum(a.min(b) + 1, pa)?;
         let cb = self.cum(a.max(b) + 1, pb)?;
         Ok(if a < b { cb - ca } else { ca - cb })
@@ -525,7 +527,9 @@ impl Calendar {
                 self.nth_free(end, 0, &merged, "from")?
             }
             Period::Months(m) => {
-                let end = from.add_months(m).ok_or_else(|| date_out_of_range("from"))?;
+                let end = from
+                    .add_months(m)
+                    .ok_or_else(|| date_out_of_range("from"))?;
                 let end = extend_for_pauses(x, day(end), &merged);
                 self.nth_free(end, 0, &merged, "from")?
             }
@@ -666,7 +670,10 @@ fn merge_pauses(pauses: &[Pause]) -> Result<Vec<(i64, i64)>, CalendarError> {
             return Err(bad_value(
                 format!("pauses[{i}]"),
                 format!("暂停区间开始日 `{}` 晚于结束日 `{}`", p.from, p.to),
-                format!("the pause starts on `{}`, after it ends on `{}`", p.from, p.to),
+                format!(
+                    "the pause starts on `{}`, after it ends on `{}`",
+                    p.from, p.to
+                ),
             ));
         }
         v.push((day(p.from), day(p.to)));
