@@ -25,6 +25,11 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Replaces an element's children, skipping null/false and flattening arrays. */
+function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 const STATUSES = ["provided", "electronic", "committed", "missing"];
 const DEFAULT_SUBMITTED = "2026-09-30T10:00"; // just before National Day: shows holidays at work
 
@@ -46,7 +51,7 @@ const state = {
 function showError(err, source = "page") {
   const box = $("error-box");
   const issues = Array.isArray(err?.issues) ? err.issues : [];
-  box.replaceChildren(
+  fill(box,
     h("h2", {}, t("error")),
     h("p", { "data-testid": "error-head" },
       h("strong", {}, String(err?.name ?? "Error")),
@@ -125,7 +130,7 @@ function fillTargetSelect() {
   const bundles = state.targets.filter((x) => x.kind === "bundle");
   const services = state.targets.filter((x) => x.kind !== "bundle");
   const opt = (x) => h("option", { value: x.id }, `${label(x.name, x.id)} (${x.id})`);
-  sel.replaceChildren(
+  fill(sel,
     bundles.length ? h("optgroup", { label: t("bundle") }, bundles.map(opt)) : null,
     services.length ? h("optgroup", { label: t("service") }, services.map(opt)) : null,
   );
@@ -305,7 +310,7 @@ function render(d) {
   renderChecklist(d);
   renderDecision(d);
   $("received-on").textContent = `${t("receivedOn")}: ${d.received_on}`;
-  $("timeline-summary").replaceChildren(...timelineSummary(d));
+  fill($("timeline-summary"), timelineSummary(d));
   renderTimeline($("timeline-chart"), d.timeline, {
     calendar: state.calendar, t, serviceName, receivedOn: d.received_on,
   });
@@ -365,7 +370,7 @@ function updateItem(el, item, d) {
   el.dataset.tolerable = String(!!item.tolerable);
   const miss = d.missing.find((m) => m.id === item.id);
   el.classList.toggle("is-missing", item.status === "missing");
-  el.querySelector(".mat-meta").replaceChildren(
+  fill(el.querySelector(".mat-meta"),
     item.tolerable
       ? h("span", { class: "tag tag-tolerable" }, t("tolerable", { period: period(item.tolerable.supplement_within) }))
       : h("span", { class: "tag tag-key" }, t("notTolerable")),
@@ -387,7 +392,7 @@ function updateItem(el, item, d) {
   // Services that need it unconditionally have no `because` entry.
   const conditional = new Set(item.because.map((b) => b.service));
   const always = item.used_by.filter((s) => !conditional.has(s)).map((s) => h("li", {}, t("always", { service: serviceName(s) })));
-  el.querySelector(".why-body").replaceChildren(
+  fill(el.querySelector(".why-body"),
     h("ul", {}, reasons, always),
     item.basis ? h("p", { class: "basis" }, `${t("basis")}: `,
       item.basis.url ? h("a", { href: item.basis.url, rel: "noopener" }, item.basis.label) : item.basis.label) : null,
@@ -426,7 +431,7 @@ function renderDecision(d) {
     const f = state.target.fields.find((x) => `form.${x.id}` === path);
     return f ? label(f.label, f.id) : path;
   };
-  body.replaceChildren(
+  fill(body, [
     h("p", { class: "outcome-line" }, badge(d.outcome, { "data-testid": "outcome" }),
       h("span", { class: "received" }, `${t("receivedOn")} `, h("time", { datetime: d.received_on }, d.received_on))),
     h("h3", {}, t("services")),
@@ -464,7 +469,7 @@ function renderDecision(d) {
       : null,
     h("h3", {}, t("notice")),
     h("pre", { class: "notice", "data-testid": "notice" }, d.notice),
-  );
+  ].flat());
 }
 
 function timelineSummary(d) {
@@ -492,7 +497,7 @@ function renderFooter(d) {
   const p = d.policy;
   let cov = null;
   try { cov = state.calendar?.coverage() ?? null; } catch (err) { showError(err, "calendar"); }
-  $("footer").replaceChildren(
+  fill($("footer"),
     h("p", {}, `${t("policy")}: `, h("code", { "data-testid": "policy-id" }, p.id), ` · ${t("version")} `,
       h("code", { "data-testid": "policy-version" }, p.version)),
     h("p", {}, `${t("fingerprint")}: `, h("code", { class: "fp", "data-testid": "policy-fingerprint" }, p.fingerprint)),
