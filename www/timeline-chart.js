@@ -109,7 +109,8 @@ export function renderTimeline(container, tl, { calendar, t, serviceName }) {
         s("title", {}, `${date} ${t({ rest: "legendRest", holiday: "legendHoliday", makeup: "legendMakeup", outside: "legendOutside" }[kind])}`)));
     }
     const dom = +date.slice(8, 10);
-    if (i === 0 || dom === 1) {
+    // A month label on the first day only when the next month is not about to start.
+    if ((i === 0 && dom <= 24) || dom === 1) {
       axis.append(s("text", { x: x(d) + 2, y: 12, class: "axis-month" }, date.slice(0, 7)));
       axis.append(s("line", { x1: x(d), y1: 0, x2: x(d), y2: axisH + rowsH, class: "month-line" }));
     }

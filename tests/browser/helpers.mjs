@@ -96,6 +96,7 @@ export async function openPage(browser, url, { waitFor = "body[data-ready=true]"
 export async function screenshot(page, name) {
   await mkdir(outputDir, { recursive: true });
   const path = join(outputDir, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0)); // sticky panels at their place in the capture
   await page.screenshot({ path, fullPage: true });
   return path;
 }
