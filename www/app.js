@@ -203,9 +203,29 @@ function fieldRow(f) {
   return h("div", { class: `field field-${f.type}`, "data-testid": `field-${f.id}` }, lab, input, reqNote, err);
 }
 
+/**
+ * A reading order for the form: answers that identify the application first (required, not
+ * yes/no), then other values, then the yes/no questions; a field required only under a
+ * condition comes right after the last field its condition reads, so the question that opens
+ * it is just above it. Stable otherwise (the engine's order).
+ */
+export function orderFields(fields) {
+  const rank = (f) => (f.type === "bool" ? 2 : f.required === true ? 0 : 1);
+  const base = [...fields].sort((a, b) => rank(a) - rank(b));
+  const ids = new Set(fields.map((f) => f.id));
+  const conditional = base.filter((f) => typeof f.required === "string");
+  let out = base.filter((f) => typeof f.required !== "string");
+  for (const f of conditional) {
+    const refs = (f.required.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((r) => ids.has(r) && r !== f.id);
+    const at = Math.max(-1, ...refs.map((r) => out.findIndex((x) => x.id === r)));
+    out = at < 0 ? [...out, f] : [...out.slice(0, at + 1), f, ...out.slice(at + 1)];
+  }
+  return out;
+}
+
 function renderForm() {
   const form = $("form");
-  form.replaceChildren(...(state.target?.fields ?? []).map(fieldRow));
+  form.replaceChildren(...orderFields(state.target?.fields ?? []).map(fieldRow));
 }
 
 function readInput(el) {
