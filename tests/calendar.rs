@@ -1,7 +1,13 @@
 //! The working-day calendar (SPEC §3, §5), from the outside: the holiday data checked against an
 //! independent transcription of the State Council notices, and the counting rules on tables of
 //! cases.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeSet;
 

@@ -1,5 +1,11 @@
 //! Property tests of the working-day calendar, against a naive day-by-day reference model.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use intake_rules::{BeyondCoverage, Calendar, Date, Pause, Period};
 use proptest::prelude::*;
