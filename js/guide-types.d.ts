@@ -77,7 +77,9 @@ export interface GuideMaterial {
   commitment: boolean;
   area: MaterialArea;
   tolerable: boolean;
+  /** The first service entry's basis, else the catalogue's (as the checklist says). */
   basis: Basis | null;
+  catalogue_basis: Basis | null;
 }
 export interface GuideValue { value: string; label: string }
 export interface GuideField {

@@ -160,8 +160,10 @@ pub struct GuideMaterial {
     pub area: &'static str,
     /// True when every service that asks for it tolerates its absence at intake (容缺).
     pub tolerable: bool,
-    /// The basis of the first use that has one, else the catalogue's.
+    /// The basis of the first use that has one, else the catalogue's (as the checklist says).
     pub basis: Option<BasisOut>,
+    /// The catalogue material's own basis.
+    pub catalogue_basis: Option<BasisOut>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -649,6 +651,7 @@ fn materials(cx: &Ctx<'_>, services: &[&Service], bundle: bool) -> Vec<GuideMate
             area: m.area.as_str(),
             tolerable,
             basis: b,
+            catalogue_basis: basis(&m.basis, loc),
         });
     }
     out
@@ -1009,12 +1012,13 @@ pub fn render_html(g: &Guide) -> String {
                 }
             }
         }
-        if seen.is_empty() {
-            h.basis(&m.basis);
-        } else {
-            for b in seen {
-                h.basis(&Some(b.clone()));
+        if let Some(b) = &m.catalogue_basis {
+            if !seen.contains(&b) {
+                seen.push(b);
             }
+        }
+        for b in seen {
+            h.basis(&Some(b.clone()));
         }
         h.raw("</td></tr>\n");
     }
