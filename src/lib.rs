@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod date;
 pub mod diag;
 pub mod expr;
+pub mod limits;
 pub mod policy;
 
 pub use calendar::{BeyondCoverage, Calendar, CalendarError, Pause, Period, TimeOfDay, YearData};
