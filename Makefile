@@ -1,0 +1,90 @@
+# intake-rules — every entry point a developer or CI needs.
+#   make demo   build pkg/ and serve the demo portal on http://127.0.0.1:$(PORT)
+#   make test   everything CI runs (installs what it needs on a fresh machine)
+#   make pkg    build the npm package into pkg/
+#   make bench  print benchmark figures as one JSON object
+#   make fuzz   run every fuzz target for FUZZ_SECONDS each
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+FUZZ_SECONDS ?= 60
+
+.PHONY: all demo test pkg tools rust-tools node-tools browser-tools lint test-native \
+        test-wasm-node test-wasm-browser test-js test-ts test-browser bench fuzz clean
+
+all: pkg
+
+## ---- tools: each step is skipped when already present --------------------------------------
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if ! wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$"; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node-tools: node_modules/.stamp
+
+browser-tools:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  echo "installing Debian chromium and chromium-driver"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+tools: rust-tools node-tools
+
+## ---- build ----------------------------------------------------------------------------------
+
+pkg: tools
+	bash scripts/build-pkg.sh
+
+demo: pkg
+	node scripts/serve.mjs --port $(PORT)
+
+## ---- test -----------------------------------------------------------------------------------
+
+lint: rust-tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm-node: rust-tools
+	cargo test --target wasm32-unknown-unknown
+
+test-wasm-browser: rust-tools browser-tools
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown
+
+test-js: pkg
+	TZ=UTC node --test tests/js/
+	TZ=America/New_York node --test tests/js/
+	TZ=Asia/Shanghai node scripts/tz-identical.mjs
+
+test-ts: pkg
+	tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 tests/ts/usage.ts
+
+test-browser: pkg browser-tools
+	node --test tests/browser/
+
+test: tools lint test-native test-wasm-node test-wasm-browser test-js test-ts test-browser
+	@echo "make test: all suites passed"
+
+bench: pkg
+	node bench/run.mjs
+
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+clean:
+	rm -rf pkg target test-output

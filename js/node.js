@@ -1,0 +1,8 @@
+// Node entry: instantiates the module synchronously from the file next to this one, so
+// `import { Policy, Calendar } from "intake-rules"` is ready to use with no init call.
+import { readFileSync } from "node:fs";
+import { initSync } from "./intake_rules.js";
+
+initSync({ module: readFileSync(new URL("./intake_rules_bg.wasm", import.meta.url)) });
+
+export * from "./intake_rules.js";

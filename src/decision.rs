@@ -1,0 +1,780 @@
+//! Fields, materials, 容缺 and 承诺 → outcome, checklist, notice and timeline (SPEC §2).
+//!
+//! Outcomes are data, not errors: "missing but tolerated" and "not accepted" are values of a
+//! [`Decision`]. Only a structurally unusable request is a [`RequestError`].
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::calendar::{BeyondCoverage, Calendar, CalendarError, Period};
+use crate::date::Date;
+use crate::diag::{Code, Diagnostic, Message, Severity};
+use crate::expr::Form;
+use crate::form::{self, TypedForm};
+use crate::notice;
+use crate::policy::{Label, Policy, Requirement, Service};
+use crate::request::{Request, RequestError};
+use crate::schedule::{self, BasisOut, TargetPlan, Timeline};
+
+/// Outcome of a service or of the whole application, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Accepted,
+    AcceptedWithTolerance,
+    NeedsCorrection,
+    NotAccepted,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "accepted",
+            Outcome::AcceptedWithTolerance => "accepted_with_tolerance",
+            Outcome::NeedsCorrection => "needs_correction",
+            Outcome::NotAccepted => "not_accepted",
+        }
+    }
+    pub fn label(self, locale: &str) -> &'static str {
+        let en = locale.starts_with("en");
+        match (self, en) {
+            (Outcome::Accepted, false) => "受理",
+            (Outcome::AcceptedWithTolerance, false) => "容缺受理",
+            (Outcome::NeedsCorrection, false) => "补正",
+            (Outcome::NotAccepted, false) => "不予受理",
+            (Outcome::Accepted, true) => "accepted",
+            (Outcome::AcceptedWithTolerance, true) => "accepted with tolerance",
+            (Outcome::NeedsCorrection, true) => "needs correction",
+            (Outcome::NotAccepted, true) => "not accepted",
+        }
+    }
+}
+
+/// How a material is satisfied in a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Provided,
+    Electronic,
+    Committed,
+    Missing,
+}
+
+impl Status {
+    fn parse(s: &str) -> Option<Status> {
+        match s {
+            "provided" => Some(Status::Provided),
+            "electronic" => Some(Status::Electronic),
+            "committed" => Some(Status::Committed),
+            "missing" => Some(Status::Missing),
+            _ => None,
+        }
+    }
+}
+
+/// A problem or warning in a decision: `{path, code, message}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub path: String,
+    pub code: Code,
+    pub message: Message,
+}
+
+impl From<Diagnostic> for Issue {
+    fn from(d: Diagnostic) -> Self {
+        Issue {
+            path: d.path,
+            code: d.code,
+            message: d.message,
+        }
+    }
+}
+
+/// Why a material is required by one service: the condition and the values that made it hold.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Because {
+    pub service: String,
+    pub condition: String,
+    pub values: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tolerable {
+    pub supplement_within: Period,
+}
+
+/// One entry of the materials checklist: every required material once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub name: String,
+    pub status: Status,
+    pub used_by: Vec<String>,
+    pub tolerable: Option<Tolerable>,
+    pub because: Vec<Because>,
+    /// May be taken from an electronic licence.
+    pub electronic: bool,
+    /// May be replaced by a signed commitment.
+    pub commitment: bool,
+    pub basis: Option<BasisOut>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissingItem {
+    pub id: String,
+    pub name: String,
+    pub tolerated: bool,
+    pub supplement_due: Option<Date>,
+    pub used_by: Vec<String>,
+}
+
+/// A rejection reason of a service.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub condition: String,
+    pub reason: String,
+    pub basis: Option<BasisOut>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceOutcome {
+    pub id: String,
+    pub name: String,
+    pub outcome: Outcome,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CalendarBlock {
+    pub id: String,
+    pub from: Date,
+    pub to: Date,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolicyBlock {
+    pub id: String,
+    pub version: String,
+    pub fingerprint: String,
+    pub calendar: CalendarBlock,
+}
+
+/// The decision of SPEC §2. Every key is always present; lists are in a stable order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    pub outcome: Outcome,
+    pub target: String,
+    pub received_on: Date,
+    pub services: Vec<ServiceOutcome>,
+    pub not_applicable: Vec<String>,
+    pub checklist: Vec<ChecklistItem>,
+    pub missing: Vec<MissingItem>,
+    pub field_errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    pub notice: String,
+    pub timeline: Option<Timeline>,
+    pub timeline_error: Option<Issue>,
+    pub policy: PolicyBlock,
+}
+
+/// Everything computed for a request before it is shaped into a Decision.
+pub(crate) struct Analysis<'p> {
+    pub policy: &'p Policy,
+    pub target_name: &'p Label,
+    pub plan: TargetPlan<'p>,
+    pub cal: Calendar,
+    pub form: TypedForm,
+    pub received_on: Date,
+    pub received_error: Option<Issue>,
+    pub field_errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    pub services: Vec<ServiceOutcome>,
+    /// Applicable services' indices in `plan.services` order, their outcomes.
+    pub not_applicable: Vec<String>,
+    pub checklist: Vec<ChecklistItem>,
+    pub missing: Vec<MissingItem>,
+    pub outcome: Outcome,
+    pub supplement_due: Option<Date>,
+    pub supplement_error: Option<CalendarError>,
+    pub locale: String,
+}
+
+fn warn(path: String, code: Code, zh: String, en: String) -> Issue {
+    Issue {
+        path,
+        code,
+        message: Message::new(zh, en),
+    }
+}
+
+fn requirement_holds(r: &Requirement, form: &dyn Form) -> bool {
+    match r {
+        Requirement::Never => false,
+        Requirement::Always => true,
+        Requirement::If(c) => c.expr.eval(form),
+    }
+}
+
+/// The calendar a request is computed on: the policy's, with the caller's estimate opt-in.
+fn calendar_for(policy: &Policy, req: &Request) -> Calendar {
+    match req.beyond_coverage {
+        Some(b) if b != policy.calendar.beyond_coverage() => {
+            policy.calendar.with_beyond_coverage(b)
+        }
+        _ => policy.calendar.clone(),
+    }
+}
+
+/// The target's plan: applicable services in order, the bundle's phases and limits.
+fn resolve_target<'p>(
+    policy: &'p Policy,
+    target: &str,
+) -> Result<(&'p Label, TargetPlan<'p>), RequestError> {
+    if let Some(i) = policy.service_index(target) {
+        if let Some(s) = policy.services.get(i) {
+            return Ok((
+                &s.name,
+                TargetPlan {
+                    services: vec![s],
+                    intake: None,
+                    finish: None,
+                    promise: s.promise,
+                    legal: s.legal,
+                },
+            ));
+        }
+    }
+    if let Some(b) = policy
+        .bundle_index(target)
+        .and_then(|i| policy.bundles.get(i))
+    {
+        let mut services: Vec<&Service> = Vec::with_capacity(b.services.len());
+        for &i in &b.services {
+            if let Some(s) = policy.services.get(i) {
+                if !services.iter().any(|x| x.id == s.id) {
+                    services.push(s);
+                }
+            }
+        }
+        return Ok((
+            &b.name,
+            TargetPlan {
+                services,
+                intake: b.intake.as_ref(),
+                finish: b.finish.as_ref(),
+                promise: b.promise,
+                legal: b.legal,
+            },
+        ));
+    }
+    let mut ids: Vec<&str> = policy.services.iter().map(|s| s.id.as_str()).collect();
+    ids.extend(policy.bundles.iter().map(|b| b.id.as_str()));
+    let shown: String = target.chars().take(64).collect();
+    Err(RequestError::new(
+        "target",
+        Code::UnknownTarget,
+        format!("未知的办理对象 `{shown}`，可选：{}", ids.join("、")),
+        format!(
+            "unknown target `{shown}`; the policy has {}",
+            ids.join(", ")
+        ),
+    ))
+}
+
+/// The received day; when the calendar cannot say, the weekend-only estimate and an issue.
+fn received(
+    cal: &Calendar,
+    policy: &Policy,
+    req: &Request,
+) -> Result<(Date, Option<Issue>), RequestError> {
+    match cal.received_on(&req.submitted_at, policy.cutoff) {
+        Ok(d) => Ok((d, None)),
+        Err(e) if e.is_out_of_range() => {
+            let est = cal.with_beyond_coverage(BeyondCoverage::WeekendsOnly);
+            match est.received_on(&req.submitted_at, policy.cutoff) {
+                Ok(d) => Ok((d, Some(Issue::from(e.issue)))),
+                Err(e2) => Err(RequestError {
+                    issues: vec![e2.issue],
+                }),
+            }
+        }
+        Err(e) => Err(RequestError {
+            issues: vec![e.issue],
+        }),
+    }
+}
+
+/// The received day of a request under a policy's calendar and cutoff (estimated from weekends
+/// when the calendar does not cover it).
+pub(crate) fn received_day(policy: &Policy, req: &Request) -> Result<Date, RequestError> {
+    let cal = calendar_for(policy, req);
+    Ok(received(&cal, policy, req)?.0)
+}
+
+pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<'p>, RequestError> {
+    let (target_name, plan) = resolve_target(policy, &req.target)?;
+    let cal = calendar_for(policy, req);
+    let (received_on, received_error) = received(&cal, policy, req)?;
+    let locale = req.locale.clone();
+
+    let (typed, form_errors, form_warnings) = form::validate(&policy.fields, &req.form);
+    let mut field_errors: Vec<Issue> = form_errors.into_iter().map(Issue::from).collect();
+    let mut warnings: Vec<Issue> = req.warnings.iter().cloned().map(Issue::from).collect();
+    warnings.extend(form_warnings.into_iter().map(Issue::from));
+    let in_force = policy.effective_from.is_none_or(|f| f <= received_on)
+        && policy.effective_until.is_none_or(|u| received_on <= u);
+    if !in_force {
+        let from = policy
+            .effective_from
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "…".into());
+        let until = policy
+            .effective_until
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "…".into());
+        warnings.push(Issue {
+            path: "submitted_at".into(),
+            code: Code::NotInForce,
+            message: Message::new(
+                format!("收件日 {received_on} 不在本策略版本 `{}` 的生效期间（{from} 至 {until}）内", policy.version),
+                format!("the received day {received_on} is outside the effective range of version `{}` ({from} to {until})", policy.version),
+            ),
+        });
+    }
+    if let Some(e) = &received_error {
+        warnings.push(Issue {
+            path: "submitted_at".into(),
+            code: Code::CalendarOutOfRange,
+            message: Message::new(
+                format!("收件日按周末估算：{}", e.message.zh),
+                format!(
+                    "the received day is estimated from weekends only: {}",
+                    e.message.en
+                ),
+            ),
+        });
+    }
+
+    // Material statuses: what the request says, checked against the catalogue.
+    let mut statuses = vec![Status::Missing; policy.materials.len()];
+    for (key, v) in &req.materials {
+        let path = format!("materials.{key}");
+        let Some(mi) = policy.material_index(key) else {
+            let shown: String = key.chars().take(64).collect();
+            warnings.push(warn(
+                path,
+                Code::UnknownMaterialId,
+                format!("未知的材料 `{shown}`，已忽略"),
+                format!("unknown material `{shown}` was ignored"),
+            ));
+            continue;
+        };
+        let Some(m) = policy.materials.get(mi) else {
+            continue;
+        };
+        let st = match v {
+            Value::String(s) => Status::parse(s),
+            Value::Null => Some(Status::Missing),
+            _ => None,
+        };
+        let Some(st) = st else {
+            field_errors.push(warn(
+                path,
+                Code::BadStatus,
+                format!(
+                    "材料「{}」的状态只能是 provided、electronic、committed 或 missing",
+                    m.name.zh()
+                ),
+                format!(
+                    "the status of `{}` must be provided, electronic, committed or missing",
+                    m.name.get("en")
+                ),
+            ));
+            continue;
+        };
+        let allowed = match st {
+            Status::Electronic => m.electronic,
+            Status::Committed => m.commitment,
+            _ => true,
+        };
+        if !allowed {
+            let (zh, en) = if st == Status::Electronic {
+                (
+                    "不能通过电子证照免提交",
+                    "cannot be taken from an electronic licence",
+                )
+            } else {
+                ("不适用告知承诺", "cannot be replaced by a commitment")
+            };
+            field_errors.push(warn(
+                path,
+                Code::StatusNotAllowed,
+                format!("材料「{}」{zh}，请提交原件或复印件", m.name.zh()),
+                format!("`{}` {en}; provide the document itself", m.name.get("en")),
+            ));
+            continue;
+        }
+        if let Some(slot) = statuses.get_mut(mi) {
+            *slot = st;
+        }
+    }
+    field_errors.sort_by(|a, b| (a.path.as_str(), a.code).cmp(&(b.path.as_str(), b.code)));
+    warnings.sort_by(|a, b| (a.path.as_str(), a.code).cmp(&(b.path.as_str(), b.code)));
+
+    // Services: applicability, rejections, required materials, outcomes.
+    let mut services = Vec::new();
+    let mut not_applicable = Vec::new();
+    // material index → (used_by service ids, because, tolerable periods per service)
+    struct Need {
+        used_by: Vec<usize>,
+        because: Vec<Because>,
+        tolerable: Vec<(usize, Option<Period>)>,
+        basis: Option<BasisOut>,
+    }
+    let mut needs: BTreeMap<usize, Need> = BTreeMap::new();
+    let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
+    for (si, s) in plan.services.iter().enumerate() {
+        if let Some(c) = &s.applies_if {
+            if !c.expr.eval(&typed) {
+                not_applicable.push(s.id.clone());
+                continue;
+            }
+        }
+        let reasons: Vec<Reason> = s
+            .rejects
+            .iter()
+            .filter(|r| r.when.expr.eval(&typed))
+            .map(|r| Reason {
+                condition: r.when.src.clone(),
+                reason: r.reason.get(&locale).to_string(),
+                basis: BasisOut::from(&r.basis, &locale),
+            })
+            .collect();
+        let mut missing_here: Vec<(usize, Option<Period>)> = Vec::new();
+        for mr in &s.materials {
+            if !requirement_holds(&mr.required, &typed) {
+                continue;
+            }
+            let need = needs.entry(mr.material).or_insert_with(|| Need {
+                used_by: Vec::new(),
+                because: Vec::new(),
+                tolerable: Vec::new(),
+                basis: None,
+            });
+            need.used_by.push(si);
+            need.tolerable.push((si, mr.tolerable));
+            if need.basis.is_none() {
+                need.basis = BasisOut::from(&mr.basis, &locale);
+            }
+            if let Requirement::If(c) = &mr.required {
+                let mut values = BTreeMap::new();
+                for &fi in c.expr.fields() {
+                    if let Some(f) = policy.fields.get(fi) {
+                        values.insert(
+                            f.id.clone(),
+                            req.form.get(&f.id).cloned().unwrap_or(Value::Null),
+                        );
+                    }
+                }
+                need.because.push(Because {
+                    service: s.id.clone(),
+                    condition: c.src.clone(),
+                    values,
+                });
+            }
+            if statuses
+                .get(mr.material)
+                .copied()
+                .unwrap_or(Status::Missing)
+                == Status::Missing
+            {
+                missing_here.push((mr.material, mr.tolerable));
+            }
+        }
+        let outcome = if !reasons.is_empty() {
+            Outcome::NotAccepted
+        } else if !field_errors.is_empty() {
+            Outcome::NeedsCorrection
+        } else if missing_here.is_empty() {
+            Outcome::Accepted
+        } else {
+            let all_tolerable = missing_here.iter().all(|(_, t)| t.is_some());
+            let (max_ok, excluded) = match &s.tolerance {
+                None => (true, false),
+                Some(t) => (
+                    t.max_missing
+                        .is_none_or(|m| missing_here.len() <= m as usize),
+                    t.excluded_if.as_ref().is_some_and(|c| c.expr.eval(&typed)),
+                ),
+            };
+            if all_tolerable && max_ok && !excluded {
+                Outcome::AcceptedWithTolerance
+            } else {
+                Outcome::NeedsCorrection
+            }
+        };
+        outcomes.push((si, outcome));
+        services.push(ServiceOutcome {
+            id: s.id.clone(),
+            name: s.name.get(&locale).to_string(),
+            outcome,
+            reasons,
+        });
+    }
+    let outcome_of = |si: usize| outcomes.iter().find(|(i, _)| *i == si).map(|(_, o)| *o);
+    let overall = if services.is_empty() {
+        Outcome::NotAccepted
+    } else {
+        services
+            .iter()
+            .map(|s| s.outcome)
+            .max()
+            .unwrap_or(Outcome::NotAccepted)
+    };
+    services.sort_by(|a, b| a.id.cmp(&b.id));
+    not_applicable.sort();
+
+    // Checklist and missing list, by material id (the catalogue is sorted by id).
+    let mut checklist = Vec::with_capacity(needs.len());
+    let mut missing = Vec::new();
+    let mut supplement_due: Option<Date> = None;
+    let mut supplement_error: Option<CalendarError> = None;
+    for (mi, need) in needs {
+        let Some(m) = policy.materials.get(mi) else {
+            continue;
+        };
+        let mut used_by: Vec<String> = need
+            .used_by
+            .iter()
+            .filter_map(|&si| plan.services.get(si))
+            .map(|s| s.id.clone())
+            .collect();
+        used_by.sort();
+        let status = statuses.get(mi).copied().unwrap_or(Status::Missing);
+        // Tolerable in the checklist: every service needing it tolerates it; the shortest period.
+        let tolerable = if need.tolerable.iter().all(|(_, t)| t.is_some()) {
+            shortest(
+                &cal,
+                received_on,
+                need.tolerable.iter().filter_map(|(_, t)| *t),
+            )
+        } else {
+            None
+        };
+        if status == Status::Missing {
+            // Tolerated only if every (not rejected) service needing it accepts with tolerance.
+            let deciding: Vec<&(usize, Option<Period>)> = need
+                .tolerable
+                .iter()
+                .filter(|(si, _)| outcome_of(*si) != Some(Outcome::NotAccepted))
+                .collect();
+            let tolerated = !deciding.is_empty()
+                && deciding.iter().all(|(si, t)| {
+                    t.is_some() && outcome_of(*si) == Some(Outcome::AcceptedWithTolerance)
+                });
+            let mut due = None;
+            if tolerated {
+                for (_, t) in &deciding {
+                    if let Some(p) = t {
+                        match cal.due(received_on, *p, &[]) {
+                            Ok(d) => due = Some(due.map_or(d, |x: Date| x.min(d))),
+                            Err(e) => supplement_error = Some(e),
+                        }
+                    }
+                }
+                if let Some(d) = due {
+                    supplement_due = Some(supplement_due.map_or(d, |x: Date| x.max(d)));
+                }
+            }
+            missing.push(MissingItem {
+                id: m.id.clone(),
+                name: m.name.get(&locale).to_string(),
+                tolerated,
+                supplement_due: due,
+                used_by: used_by.clone(),
+            });
+        }
+        checklist.push(ChecklistItem {
+            id: m.id.clone(),
+            name: m.name.get(&locale).to_string(),
+            status,
+            used_by,
+            tolerable,
+            because: need.because,
+            electronic: m.electronic,
+            commitment: m.commitment,
+            basis: need.basis.or_else(|| BasisOut::from(&m.basis, &locale)),
+        });
+    }
+
+    Ok(Analysis {
+        policy,
+        target_name,
+        plan,
+        cal,
+        form: typed,
+        received_on,
+        received_error,
+        field_errors,
+        warnings,
+        services,
+        not_applicable,
+        checklist,
+        missing,
+        outcome: overall,
+        supplement_due,
+        supplement_error,
+        locale,
+    })
+}
+
+/// The period among `periods` that ends first from `from` (ties: the first listed).
+fn shortest(
+    cal: &Calendar,
+    from: Date,
+    periods: impl Iterator<Item = Period>,
+) -> Option<Tolerable> {
+    let mut best: Option<(Option<Date>, Period)> = None;
+    for p in periods {
+        let d = cal.due(from, p, &[]).ok();
+        best = match best {
+            None => Some((d, p)),
+            Some((bd, bp)) => match (bd, d) {
+                (Some(x), Some(y)) if y < x => Some((d, p)),
+                (None, Some(_)) => Some((d, p)),
+                _ => Some((bd, bp)),
+            },
+        };
+    }
+    best.map(|(_, p)| Tolerable {
+        supplement_within: p,
+    })
+}
+
+impl Analysis<'_> {
+    /// The applicable, schedulable part of the plan.
+    fn applicable_plan(&self) -> TargetPlan<'_> {
+        TargetPlan {
+            services: self
+                .plan
+                .services
+                .iter()
+                .filter(|s| !self.not_applicable.contains(&s.id))
+                .copied()
+                .collect(),
+            intake: self.plan.intake,
+            finish: self.plan.finish,
+            promise: self.plan.promise,
+            legal: self.plan.legal,
+        }
+    }
+
+    pub(crate) fn timeline(&self) -> Result<Timeline, CalendarError> {
+        if let Some(e) = &self.received_error {
+            return Err(CalendarError {
+                issue: Diagnostic {
+                    path: e.path.clone(),
+                    line: None,
+                    column: None,
+                    code: e.code,
+                    severity: Severity::Error,
+                    message: e.message.clone(),
+                },
+            });
+        }
+        if let Some(e) = &self.supplement_error {
+            return Err(e.clone());
+        }
+        let plan = self.applicable_plan();
+        schedule::timeline(
+            self.policy,
+            &self.cal,
+            &plan,
+            &self.form,
+            self.received_on,
+            self.supplement_due,
+            &self.locale,
+        )
+    }
+
+    pub(crate) fn policy_block(&self) -> PolicyBlock {
+        let (from, to) = self.cal.coverage();
+        PolicyBlock {
+            id: self.policy.id.clone(),
+            version: self.policy.version.clone(),
+            fingerprint: self.policy.fingerprint.clone(),
+            calendar: CalendarBlock {
+                id: self.policy.calendar_info.id.clone(),
+                from,
+                to,
+                version: self.cal.data_version().to_string(),
+            },
+        }
+    }
+
+    pub(crate) fn into_decision(self, target: &str) -> Decision {
+        let (timeline, timeline_error) = if matches!(
+            self.outcome,
+            Outcome::Accepted | Outcome::AcceptedWithTolerance
+        ) {
+            match self.timeline() {
+                Ok(t) => (Some(t), None),
+                Err(e) => (None, Some(Issue::from(e.issue))),
+            }
+        } else {
+            (None, None)
+        };
+        let notice = notice::render(&self, timeline.as_ref(), timeline_error.as_ref());
+        let policy = self.policy_block();
+        Decision {
+            outcome: self.outcome,
+            target: target.to_string(),
+            received_on: self.received_on,
+            services: self.services,
+            not_applicable: self.not_applicable,
+            checklist: self.checklist,
+            missing: self.missing,
+            field_errors: self.field_errors,
+            warnings: self.warnings,
+            notice,
+            timeline,
+            timeline_error,
+            policy,
+        }
+    }
+}
+
+impl Policy {
+    /// Decide a request (SPEC §2).
+    ///
+    /// # Errors
+    /// `RequestError` only for a structurally unusable request (unknown target, unparsable
+    /// `submitted_at`); everything else is a value of the decision.
+    pub fn evaluate(&self, req: &Request) -> Result<Decision, RequestError> {
+        let a = analyse(self, req)?;
+        Ok(a.into_decision(&req.target))
+    }
+
+    /// The materials checklist of a request.
+    ///
+    /// # Errors
+    /// As [`Policy::evaluate`].
+    pub fn checklist(&self, req: &Request) -> Result<Vec<ChecklistItem>, RequestError> {
+        Ok(analyse(self, req)?.checklist)
+    }
+
+    /// The timeline of a request, whatever its outcome (for planning).
+    ///
+    /// # Errors
+    /// `RequestError` as for [`Policy::evaluate`], or with the calendar's issue when a date
+    /// falls outside its coverage.
+    pub fn timeline(&self, req: &Request) -> Result<Timeline, RequestError> {
+        let a = analyse(self, req)?;
+        a.timeline().map_err(|e| RequestError {
+            issues: vec![e.issue],
+        })
+    }
+}

@@ -1,0 +1,1 @@
+//! Structural differences between two policy versions, and the cases they change. STUB.

@@ -1,0 +1,266 @@
+//! The one-time notice (一次性告知书): everything the applicant must correct or supplement, with
+//! deadlines and legal basis, in the request's locale — given once, complete (行政许可法 Art. 32).
+
+use std::fmt::Write;
+
+use crate::decision::{Analysis, Issue, Outcome, Status};
+use crate::schedule::{BasisOut, Timeline};
+
+fn basis_suffix(b: &Option<BasisOut>, en: bool) -> String {
+    match b {
+        Some(b) if en => format!(" (basis: {})", b.label),
+        Some(b) => format!("（依据：{}）", b.label),
+        None => String::new(),
+    }
+}
+
+/// Render the notice for an analysed request.
+pub(crate) fn render(
+    a: &Analysis<'_>,
+    timeline: Option<&Timeline>,
+    timeline_error: Option<&Issue>,
+) -> String {
+    let en = a.locale.starts_with("en");
+    let loc = a.locale.as_str();
+    let mut s = String::with_capacity(512);
+    let title = a.target_name.get(loc);
+    // Writing into a String cannot fail; the results are ignored deliberately.
+    if en {
+        let _ = writeln!(s, "One-time notice — {title}");
+        let _ = writeln!(s, "Received on: {}", a.received_on);
+        let _ = writeln!(s, "Decision: {}", a.outcome.label(loc));
+    } else {
+        let _ = writeln!(s, "一次性告知书——{title}");
+        let _ = writeln!(s, "收件日期：{}", a.received_on);
+        let _ = writeln!(s, "办理结论：{}", a.outcome.label(loc));
+    }
+
+    if a.services.is_empty() {
+        if en {
+            let _ = writeln!(
+                s,
+                "None of the services of this application applies to the information given."
+            );
+        } else {
+            let _ = writeln!(s, "根据所填信息，本申请没有适用的办理事项。");
+        }
+    }
+
+    let rejected: Vec<_> = a
+        .services
+        .iter()
+        .filter(|x| x.outcome == Outcome::NotAccepted)
+        .collect();
+    if !rejected.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            if en {
+                "Not accepted:"
+            } else {
+                "不予受理的事项及理由："
+            }
+        );
+        let mut n = 0;
+        for svc in rejected {
+            for r in &svc.reasons {
+                n += 1;
+                let _ = writeln!(
+                    s,
+                    "{n}. {}{}{}{}",
+                    svc.name,
+                    if en { ": " } else { "：" },
+                    r.reason,
+                    basis_suffix(&r.basis, en)
+                );
+            }
+        }
+    }
+
+    let mut n = 0;
+    let mut correction = String::new();
+    for e in &a.field_errors {
+        n += 1;
+        let _ = writeln!(correction, "{n}. {}", e.message.get(loc));
+    }
+    for m in a.missing.iter().filter(|m| !m.tolerated) {
+        n += 1;
+        let item = a.checklist.iter().find(|c| c.id == m.id);
+        let basis = item.map(|c| basis_suffix(&c.basis, en)).unwrap_or_default();
+        let mut alt = String::new();
+        if let Some(c) = item {
+            if c.electronic {
+                alt.push_str(if en {
+                    "; may be taken from an electronic licence"
+                } else {
+                    "；可通过电子证照免提交"
+                });
+            }
+            if c.commitment {
+                alt.push_str(if en {
+                    "; may be replaced by a signed commitment"
+                } else {
+                    "；可以告知承诺方式办理"
+                });
+            }
+        }
+        if en {
+            let _ = writeln!(
+                correction,
+                "{n}. provide `{}` (needed by {}){alt}{basis}",
+                m.name,
+                m.used_by.join(", ")
+            );
+        } else {
+            let _ = writeln!(
+                correction,
+                "{n}. 请提交「{}」（{} 需要）{alt}{basis}",
+                m.name,
+                names_zh(a, &m.used_by)
+            );
+        }
+    }
+    if n > 0 {
+        let _ = writeln!(
+            s,
+            "{}",
+            if en {
+                "To correct before acceptance (all items, given once):"
+            } else {
+                "请一次性补正以下全部内容后再行受理："
+            }
+        );
+        s.push_str(&correction);
+    }
+
+    let tolerated: Vec<_> = a.missing.iter().filter(|m| m.tolerated).collect();
+    if !tolerated.is_empty() {
+        if en {
+            let _ = writeln!(
+                s,
+                "Accepted with tolerance; supply these by their deadlines, or the case ends:"
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "以下材料容缺受理，请在期限内补齐，逾期未补齐的终止办理："
+            );
+        }
+        for (i, m) in tolerated.iter().enumerate() {
+            let due = m.supplement_due.map(|d| d.to_string()).unwrap_or_else(|| {
+                if en {
+                    "(date not yet known)".into()
+                } else {
+                    "（日期暂无法确定）".into()
+                }
+            });
+            let basis = a
+                .checklist
+                .iter()
+                .find(|c| c.id == m.id)
+                .map(|c| basis_suffix(&c.basis, en))
+                .unwrap_or_default();
+            if en {
+                let _ = writeln!(s, "{}. `{}` by {due}{basis}", i + 1, m.name);
+            } else {
+                let _ = writeln!(s, "{}. 「{}」，请于 {due} 前补齐{basis}", i + 1, m.name);
+            }
+        }
+    }
+
+    let committed: Vec<_> = a
+        .checklist
+        .iter()
+        .filter(|c| c.status == Status::Committed)
+        .collect();
+    if !committed.is_empty() {
+        let names: Vec<&str> = committed.iter().map(|c| c.name.as_str()).collect();
+        if en {
+            let _ = writeln!(
+                s,
+                "By signed commitment (verified later; a false commitment leads to revocation): {}",
+                names.join(", ")
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "以告知承诺方式办理（事后核查，承诺不实的依法撤销）：{}",
+                names.join("、")
+            );
+        }
+    }
+
+    if let Some(t) = timeline {
+        if en {
+            let _ = write!(
+                s,
+                "Time limit: due by {} ({} working days from receipt)",
+                t.due, t.working_days
+            );
+        } else {
+            let _ = write!(
+                s,
+                "办理时限：预计于 {} 前办结（自收件日起 {} 个工作日）",
+                t.due, t.working_days
+            );
+        }
+        if let Some(p) = t.promise {
+            if en {
+                let _ = write!(s, "; promised limit {} {}", p.count(), unit_en(p.unit()));
+            } else {
+                let _ = write!(s, "，承诺时限 {} 个{}", p.count(), unit_zh(p.unit()));
+            }
+        }
+        let _ = writeln!(s, "{}", if en { "." } else { "。" });
+        if t.estimated {
+            if en {
+                let _ = writeln!(s, "Note: some dates lie beyond the published holiday arrangements and are estimated from weekends only.");
+            } else {
+                let _ = writeln!(
+                    s,
+                    "注：部分日期超出已公布的节假日安排，按周末估算，以正式安排为准。"
+                );
+            }
+        }
+    } else if timeline_error.is_some() {
+        if en {
+            let _ = writeln!(s, "Time limit: the dates cannot be promised yet (the holiday calendar does not cover them).");
+        } else {
+            let _ = writeln!(
+                s,
+                "办理时限：所需日期超出已公布的节假日安排，暂无法承诺办结日期。"
+            );
+        }
+    }
+    s
+}
+
+fn names_zh(a: &Analysis<'_>, ids: &[String]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| {
+            a.services
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| s.name.as_str())
+                .unwrap_or(id.as_str())
+        })
+        .collect();
+    names.join("、")
+}
+
+fn unit_zh(u: &str) -> &'static str {
+    match u {
+        "working_days" => "工作日",
+        "natural_days" => "自然日",
+        _ => "月",
+    }
+}
+
+fn unit_en(u: &str) -> &'static str {
+    match u {
+        "working_days" => "working days",
+        "natural_days" => "days",
+        _ => "months",
+    }
+}

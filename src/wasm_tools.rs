@@ -1,0 +1,1 @@
+//! JS binding of the policy-staff tools (runCases, diff). STUB.
