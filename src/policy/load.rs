@@ -651,10 +651,13 @@ impl Ctx {
                     "format",
                     Code::UnsupportedFormat,
                     m(
-                        format!("不支持格式 `{}`，本版本读取格式 `1`", shown(f)),
+                        format!(
+                            "不支持格式 `{}`，本版本读取格式 `1`",
+                            f.to_string().replace('`', "'")
+                        ),
                         format!(
                             "format `{}` is not supported, this release reads format `1`",
-                            shown(f)
+                            f.to_string().replace('`', "'")
                         ),
                     ),
                     At::Value,
