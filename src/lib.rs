@@ -16,7 +16,7 @@
 )]
 
 pub mod api;
-mod builtin;
+pub mod builtin;
 pub mod calendar;
 pub mod cases;
 pub mod date;
