@@ -226,6 +226,17 @@ fn service_best(s: &Service) -> u64 {
     end.into_iter().max().unwrap_or(0)
 }
 
+trait AlwaysApplies {
+    fn is_none_or_true(&self) -> bool;
+}
+
+impl AlwaysApplies for Option<&Cond> {
+    /// No condition, or one that always holds.
+    fn is_none_or_true(&self) -> bool {
+        self.is_none_or(|c| c.expr.constant() == Some(true))
+    }
+}
+
 fn period_text(p: Period) -> (String, String) {
     let n = p.count();
     match p {
@@ -432,10 +443,12 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
         let bp = key_path("bundles", &b.id);
         let phase =
             |ph: &Option<Phase>| ph.as_ref().map(|x| best_working_days(x.limit)).unwrap_or(0);
+        // Best case: only the services that always apply run (a conditional one may not).
         let services = b
             .services
             .iter()
             .filter_map(|i| p.services.get(*i))
+            .filter(|s| s.applies_if.as_ref().is_none_or_true())
             .map(service_best)
             .max()
             .unwrap_or(0);

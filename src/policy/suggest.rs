@@ -55,7 +55,7 @@ where
         } else {
             distance(&lower, &c.to_lowercase())
         };
-        if d <= limit && d < c.chars().count() && best.map_or(true, |(bd, _)| d < bd) {
+        if d <= limit && d < c.chars().count() && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }
