@@ -600,24 +600,40 @@ fn materials(cx: &Ctx<'_>, services: &[&Service], bundle: bool) -> Vec<GuideMate
         let required_text = if required_always {
             cx.t("必须提交", "Required").to_string()
         } else {
-            let clauses: Vec<String> = uses
+            // Services that need it whenever they apply form one clause; each conditional
+            // requirement is a clause of its own.
+            let plain: Vec<&str> = uses
                 .iter()
-                .map(|u| match (&u.when, bundle, cx.en) {
-                    (None, _, false) => format!("办理“{}”时", u.service_name),
-                    (None, _, true) => format!("when applying for “{}”", u.service_name),
-                    (Some(w), false, _) => w.clone(),
-                    (Some(w), true, false) => format!("{w}（{}）", u.service_name),
-                    (Some(w), true, true) => format!("{w} ({})", u.service_name),
-                })
+                .filter(|u| u.when.is_none())
+                .map(|u| u.service_name.as_str())
                 .collect();
+            let mut clauses: Vec<String> = Vec::new();
+            if !plain.is_empty() {
+                let quoted: Vec<String> = plain.iter().map(|n| format!("“{n}”")).collect();
+                clauses.push(if cx.en {
+                    match quoted.split_last() {
+                        Some((last, rest)) if !rest.is_empty() => {
+                            format!("when applying for {} or {last}", rest.join(", "))
+                        }
+                        _ => format!("when applying for {}", quoted.join("")),
+                    }
+                } else {
+                    format!("办理{}时", quoted.join("、"))
+                });
+            }
+            for u in uses.iter() {
+                let Some(w) = &u.when else { continue };
+                clauses.push(match (bundle, cx.en) {
+                    (false, _) => w.clone(),
+                    (true, false) => format!("{w}（{}）", u.service_name),
+                    (true, true) => format!("{w} ({})", u.service_name),
+                });
+            }
+            let only_plain = uses.iter().all(|u| u.when.is_none());
             match (clauses.as_slice(), cx.en) {
-                ([one], false) if uses.first().is_some_and(|u| u.when.is_some()) => {
-                    format!("当 {one} 时提交")
-                }
+                ([one], false) if !only_plain => format!("当 {one} 时提交"),
                 ([one], false) => format!("{one}提交"),
-                ([one], true) if uses.first().is_some_and(|u| u.when.is_some()) => {
-                    format!("Required when {one}")
-                }
+                ([one], true) if !only_plain => format!("Required when {one}"),
                 ([one], true) => format!("Required {one}"),
                 (all, false) => format!("符合以下情形之一时提交：{}", all.join("；")),
                 (all, true) => format!("Required in any of these cases: {}", all.join("; ")),

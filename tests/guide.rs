@@ -240,11 +240,11 @@ fn requirement_sentences() {
     assert_eq!(m.used_by, ["svc", "other"]);
     assert_eq!(
         m.required_text,
-        "符合以下情形之一时提交：报装容量(kVA) 大于 160（测试事项）；办理“外线事项”时"
+        "符合以下情形之一时提交：办理“外线事项”时；报装容量(kVA) 大于 160（测试事项）"
     );
     assert_eq!(
         material(&eb, "m_gt").required_text,
-        "Required in any of these cases: capacity (kVA) is greater than 160 (Test service); when applying for “External works”"
+        "Required in any of these cases: when applying for “External works”; capacity (kVA) is greater than 160 (Test service)"
     );
     // `always_form` is always required: `svc` always applies.
     assert_eq!(material(&zb, "always_form").required, "always");
