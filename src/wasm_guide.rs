@@ -11,11 +11,10 @@ use crate::wasm::{from_json_text, string_arg, throw, JsPolicy, JsPolicySet};
 const TS_GUIDE_TYPES: &'static str = include_str!("../js/guide-types.d.ts");
 
 /// The optional locale argument: `undefined` / `null` read zh-CN.
-fn locale_arg(v: &JsValue) -> Result<String, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        Ok("zh-CN".to_string())
-    } else {
-        string_arg(v, "locale", "request")
+fn locale_arg(v: Option<JsValue>) -> Result<String, JsValue> {
+    match v {
+        Some(v) if !v.is_undefined() && !v.is_null() => string_arg(&v, "locale", "request"),
+        _ => Ok("zh-CN".to_string()),
     }
 }
 
@@ -26,10 +25,10 @@ impl JsPolicy {
     pub fn guide(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Locale | undefined")] locale: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let target = string_arg(&target, "target", "request")?;
-        let locale = locale_arg(&locale)?;
+        let locale = locale_arg(locale)?;
         api::guide_json(&self.inner, &target, &locale)
             .map(|s| from_json_text(&s))
             .map_err(throw)
@@ -40,10 +39,10 @@ impl JsPolicy {
     pub fn guide_html(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Locale | undefined")] locale: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: Option<JsValue>,
     ) -> Result<String, JsValue> {
         let target = string_arg(&target, "target", "request")?;
-        let locale = locale_arg(&locale)?;
+        let locale = locale_arg(locale)?;
         api::guide_html(&self.inner, &target, &locale).map_err(throw)
     }
 }
