@@ -6,6 +6,7 @@
 //! the mainland-China holiday calendar). See `ARCHITECTURE.md` for the module map.
 
 pub mod api;
+pub mod api_tools;
 mod builtin;
 pub mod calendar;
 pub mod cases;
