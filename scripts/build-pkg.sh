@@ -25,3 +25,6 @@ rm -f pkg/.gitignore
 opt=$(stat -c %s pkg/intake_rules_bg.wasm)
 gz=$(gzip -9 -c pkg/intake_rules_bg.wasm | wc -c)
 echo "pkg/: wasm ${raw} B before wasm-opt, ${opt} B after, ${gz} B gzip -9"
+
+# Let tests and tools import the package by its name, exactly as users do.
+mkdir -p node_modules && ln -sfn ../pkg node_modules/intake-rules

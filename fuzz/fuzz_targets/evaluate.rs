@@ -1,0 +1,14 @@
+//! Arbitrary requests (forms, material maps, timestamps) against the built-in joint-utility
+//! pack: evaluate must return a decision or a RequestError, never panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+static POLICY: OnceLock<Option<intake_rules::Policy>> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    let Some(policy) = POLICY.get_or_init(|| intake_rules::api::builtin_policy("joint-utility-connection").ok()) else { return };
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let _ = intake_rules::api::evaluate_json(policy, text);
+    let _ = intake_rules::api::timeline_json(policy, text);
+});
