@@ -174,6 +174,8 @@ function load(file) {
 
 // ---- commands ---------------------------------------------------------------------------------
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function lint([file], out) {
   const { policy, errors, text } = load(file);
   out.errors.push(...errors);
@@ -183,7 +185,7 @@ function lint([file], out) {
   const count = (s) => out.findings.filter((d) => d.severity === s).length;
   out.human.push(errors.length
     ? `${file}: ${errors.length} load error${errors.length === 1 ? "" : "s"}`
-    : `${file}: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes`);
+    : `${file}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}`);
   return bad ? 1 : 0;
 }
 

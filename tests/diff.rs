@@ -288,11 +288,11 @@ fn every_kind_of_requirement_change_is_named() {
         vec![
             ("bundle_finish_changed", "bundles.joint_review.finish"),
             ("field_changed", "fields.floor_area_m2.max"),
-            ("material_added", "materials.site_photos"),
             (
                 "material_commitment_changed",
                 "materials.design_contract.commitment"
             ),
+            ("material_added", "materials.site_photos"),
             (
                 "service_material_removed",
                 "services.construction_review.materials[application_form]"
