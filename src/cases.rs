@@ -804,7 +804,7 @@ mod tests {
         let p = positions("{\"a\": \"营业\", \"b\": [1, {\"c\": 2}]}");
         assert_eq!(p.get("a"), Some(&(1, 2)));
         assert_eq!(p.get("b"), Some(&(1, 13)));
-        assert_eq!(p.get("b[1].c"), Some(&(1, 22)));
+        assert_eq!(p.get("b[1].c"), Some(&(1, 23)));
     }
 
     #[test]
