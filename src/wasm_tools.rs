@@ -25,17 +25,19 @@ impl JsPolicy {
             .map_err(throw)
     }
 
-    /// What changed between two versions, and (given a case file) which cases change.
+    /// What changed between two versions, and (given a case file) which cases change. The
+    /// case file is optional (`void` in the TypeScript type lets callers omit it).
     #[wasm_bindgen(unchecked_return_type = "PolicyDiff")]
     pub fn diff(
         old: &JsPolicy,
         next: &JsPolicy,
-        #[wasm_bindgen(unchecked_param_type = "CaseFile | undefined")] cases: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CaseFile | null | void")] cases: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let text = if cases.is_undefined() || cases.is_null() {
-            None
-        } else {
-            Some(to_json_text(&cases, "cases", "request")?)
+        let text = match cases {
+            Some(c) if !c.is_undefined() && !c.is_null() => {
+                Some(to_json_text(&c, "cases", "request")?)
+            }
+            _ => None,
         };
         api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
             .map(|s| from_json_text(&s))
