@@ -7,4 +7,6 @@ export type {
   MaterialStatus, Request, Outcome, Basis, Because, ChecklistItem, MissingItem, Issue, Reason,
   ServiceOutcome, StageTime, ServiceTime, PhaseTime, SerialSlot, Timeline, PolicyBlock, Decision,
   FieldInfo, Target, PolicyDocument, VersionInfo,
+  CaseExpect, Case, CaseFile, CaseDifference, CaseResult, CaseReport, ChangeKind, PolicyChange,
+  CaseChange, AffectedCase, PolicyRef, PolicyDiff,
 } from "./intake_rules.js";
