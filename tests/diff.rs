@@ -1,5 +1,6 @@
 //! `diff(old, new, cases)` (SPEC §4) on real policy versions: the drawing review pack and
 //! versions of it derived by one edit each (`tests/fixtures/tools/make-fixtures.mjs`).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
