@@ -72,7 +72,7 @@ test-js: pkg
 	TZ=Asia/Shanghai node scripts/tz-identical.mjs
 
 test-ts: pkg
-	tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 tests/ts/usage.ts
+	tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,esnext.disposable,dom tests/ts/usage.ts
 
 test-browser: pkg browser-tools
 	node --test tests/browser/

@@ -10,4 +10,6 @@ export type {
   Guide, GuideLimit, GuidePolicy, GuideReject, GuideTolerance, GuideLimitIf, GuidePause,
   GuideStage, GuideService, GuideMaterialUse, MaterialArea, GuideMaterial, GuideValue, GuideField,
   GuidePhase, GuideBundle,
+  CaseExpect, Case, CaseFile, CaseDifference, CaseResult, CaseReport, ChangeKind, PolicyChange,
+  CaseChange, AffectedCase, PolicyRef, PolicyDiff,
 } from "./intake_rules.js";

@@ -16,6 +16,7 @@
 )]
 
 pub mod api;
+pub mod api_tools;
 pub mod builtin;
 pub mod calendar;
 pub mod cases;

@@ -1,1 +1,57 @@
-//! JS binding of the policy-staff tools (runCases, diff). STUB.
+//! JS binding of the policy-staff tools: `policy.runCases`, `Policy.diff` and
+//! `Policy.builtinSource`. Like `wasm.rs`, it only converts values and errors and calls
+//! `api_tools`.
+
+use wasm_bindgen::prelude::*;
+
+use crate::api_tools;
+use crate::wasm::{from_json_text, string_arg, throw, to_json_text, JsPolicy};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TOOLS_TYPES: &'static str = include_str!("../js/tools-types.d.ts");
+
+#[wasm_bindgen(js_class = Policy)]
+impl JsPolicy {
+    /// Run a case file (`{cases: [...]}`) against this policy. Throws `RequestError` when the
+    /// case file itself is unusable; a case whose request cannot be decided only fails.
+    #[wasm_bindgen(js_name = runCases, unchecked_return_type = "CaseReport")]
+    pub fn run_cases(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CaseFile")] cases: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = to_json_text(&cases, "cases", "request")?;
+        api_tools::run_cases_json(&self.inner, &text)
+            .map(|s| from_json_text(&s))
+            .map_err(throw)
+    }
+
+    /// What changed between two versions, and (given a case file) which cases change. The
+    /// case file is optional (`void` in the TypeScript type lets callers omit it).
+    #[wasm_bindgen(unchecked_return_type = "PolicyDiff")]
+    pub fn diff(
+        old: &JsPolicy,
+        next: &JsPolicy,
+        #[wasm_bindgen(unchecked_param_type = "CaseFile | null | void")] cases: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let text = match cases {
+            Some(c) if !c.is_undefined() && !c.is_null() => {
+                Some(to_json_text(&c, "cases", "request")?)
+            }
+            _ => None,
+        };
+        api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
+            .map(|s| from_json_text(&s))
+            .map_err(throw)
+    }
+
+    /// The JSON text of a built-in pack, as shipped.
+    #[wasm_bindgen(js_name = builtinSource)]
+    pub fn builtin_source(
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<String, JsValue> {
+        let id = string_arg(&id, "id", "policy")?;
+        api_tools::builtin_source(&id)
+            .map(str::to_string)
+            .map_err(throw)
+    }
+}
