@@ -6,12 +6,15 @@
 // day (default: today, China time).
 //
 // Exit codes: 0 ok; 1 the policy has errors (PolicyError, printed with their positions);
-// 2 unusable input (bad arguments, unreadable file, unknown target, no version in force).
+// 2 unusable input (bad arguments, unreadable file, text that is not JSON, unknown target, no
+// version in force), as the other commands of cli.js.
 //
-// The CLI owner wires it up in cli.js:  import { guideCommand } from "./cli-guide.js";
-//   case "guide": process.exitCode = await guideCommand(argv.slice(1)); break;
+// The CLI owner wires it up in cli.js (synchronous, like the other commands):
+//   import { guideCommand } from "./cli-guide.js";
+//   if (command === "guide") return guideCommand(rest);   // the exit code
+// and adds cli-guide.js to the files build-pkg.sh copies and to package.json "files".
 
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { Policy, PolicySet } from "./node.js";
 
 export const GUIDE_USAGE =
@@ -115,7 +118,7 @@ export function guideText(g) {
  * @param {string[]} argv the arguments after `guide`
  * @param {{stdout?: {write(s: string): unknown}, stderr?: {write(s: string): unknown}}} io
  */
-export async function guideCommand(argv, io = {}) {
+export function guideCommand(argv, io = {}) {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   let args;
@@ -132,7 +135,7 @@ export async function guideCommand(argv, io = {}) {
   const [file, target] = args.positional;
   let text;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (e) {
     stderr.write(`cannot read ${file}: ${e.message}\n`);
     return 2;
@@ -140,8 +143,9 @@ export async function guideCommand(argv, io = {}) {
   let doc;
   try {
     doc = JSON.parse(text);
-  } catch {
-    doc = null; // Policy.fromJson reports the position
+  } catch (e) {
+    stderr.write(`${file} is not JSON: ${e.message}\n`);
+    return 2;
   }
   const isSet = Array.isArray(doc) || (doc !== null && typeof doc === "object" && Array.isArray(doc.versions));
   let policy;
