@@ -4,12 +4,14 @@
 //   intake-rules test  <policy.json> <cases.json>
 //   intake-rules diff  <old.json> <new.json> [cases.json]
 //   intake-rules check <policy.json> <request.json>
+//   intake-rules guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD]
 // Options: --json (one JSON object on stdout), --locale en|zh-CN (messages; default en),
 // --help. Exit codes: 0 clean / all cases pass; 1 load errors, lint findings of severity error
 // or warning, case-file errors, failing cases, an undecidable request; 2 unusable input (a
 // missing file, text that is not JSON, bad arguments, an unknown command).
 import { readFileSync } from "node:fs";
 import { Policy } from "./node.js";
+import { guideCommand } from "./cli-guide.js";
 
 const USAGE = `usage: intake-rules <command> [options] <files>
 
@@ -18,6 +20,8 @@ commands:
   test  <policy.json> <cases.json>           run a case file; PASS/FAIL per case
   diff  <old.json> <new.json> [cases.json]   structural changes, and the cases they change
   check <policy.json> <request.json>         decide one request and print the decision
+  guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD]
+                                             the service guide (办事指南), text or printable HTML
 
 options:
   --json            print one JSON object (machine output)
@@ -301,6 +305,8 @@ const COMMANDS = {
 };
 
 export function main(argv) {
+  // The guide has its own options (--html, --on) and output; it is a command of its own.
+  if (argv[0] === "guide") return guideCommand(argv.slice(1));
   let json = false;
   let locale = "en";
   const args = [];

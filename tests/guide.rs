@@ -3,6 +3,7 @@
 //! fixture `tests/fixtures/guide/policy.json`), limits, tolerance, basis, the HTML page, and
 //! agreement with the checklist for every built-in pack target.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

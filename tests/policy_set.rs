@@ -3,6 +3,7 @@
 //! days, until 2025-12-31) and after it (the built-in pack: 8 materials, 3 working days, from
 //! 2026-01-01).
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
