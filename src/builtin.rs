@@ -13,18 +13,6 @@ pub const PACKS: &[(&str, &str)] = &[
     ),
 ];
 
-/// `(short id, case-file JSON text)` of every built-in pack.
-pub const CASES: &[(&str, &str)] = &[
-    (
-        "joint-utility-connection",
-        include_str!("../packs/joint-utility-connection.cases.json"),
-    ),
-    (
-        "industrial-drawing-review",
-        include_str!("../packs/industrial-drawing-review.cases.json"),
-    ),
-];
-
 /// `(short id, policy-set JSON text)` of every built-in policy set (versions in force by date).
 pub const SETS: &[(&str, &str)] = &[(
     "industrial-drawing-review",
