@@ -123,3 +123,4 @@ export interface PolicyDocument {
   services: { [id: string]: object };
   [key: string]: unknown;
 }
+export interface VersionInfo { id: string; version: string; fingerprint: string; from: DateString | null; until: DateString | null }

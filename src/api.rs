@@ -553,3 +553,55 @@ pub fn builtin_policy(id: &str) -> Result<Policy, Error> {
         }
     }
 }
+
+// ---- policy sets --------------------------------------------------------------------------
+
+use crate::policy_set::PolicySet;
+
+/// `PolicySet.fromObject` from the JSON text of a JS value: positions are null.
+///
+/// # Errors
+/// `PolicyError` with every problem of every version.
+pub fn policy_set_from_object_text(text: &str) -> Result<PolicySet, Error> {
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        Error::Policy(PolicyError {
+            issues: vec![Diagnostic::error(
+                "",
+                Code::InvalidJson,
+                Message::new(
+                    format!("策略集不是合法的 JSON：{e}"),
+                    format!("the policy set is not valid JSON: {e}"),
+                ),
+            )],
+        })
+    })?;
+    Ok(PolicySet::from_value(&v)?)
+}
+
+/// `set.evaluate(request)` as JSON text.
+///
+/// # Errors
+/// `RequestError`, including `not_in_force` when no version covers the received day.
+pub fn set_evaluate_json(set: &PolicySet, request: &str) -> Result<String, Error> {
+    let req = Request::from_json(request)?;
+    Ok(to_json(&set.evaluate(&req)?))
+}
+
+/// `set.checklist(request)` as JSON text.
+///
+/// # Errors
+/// As [`set_evaluate_json`].
+pub fn set_checklist_json(set: &PolicySet, request: &str) -> Result<String, Error> {
+    let req = Request::from_json(request)?;
+    Ok(to_json(&set.checklist(&req)?))
+}
+
+/// `set.timeline(request)` as JSON text.
+///
+/// # Errors
+/// As [`set_evaluate_json`], and `CalendarError` for dates outside the calendar.
+pub fn set_timeline_json(set: &PolicySet, request: &str) -> Result<String, Error> {
+    let req = Request::from_json(request)?;
+    let p = set.select(&req)?;
+    timeline_json(p, request)
+}

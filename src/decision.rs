@@ -307,6 +307,13 @@ fn received(
     }
 }
 
+/// The received day of a request under a policy's calendar and cutoff (estimated from weekends
+/// when the calendar does not cover it).
+pub(crate) fn received_day(policy: &Policy, req: &Request) -> Result<Date, RequestError> {
+    let cal = calendar_for(policy, req);
+    Ok(received(&cal, policy, req)?.0)
+}
+
 pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<'p>, RequestError> {
     let (target_name, plan) = resolve_target(policy, &req.target)?;
     let cal = calendar_for(policy, req);
@@ -317,6 +324,26 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     let mut field_errors: Vec<Issue> = form_errors.into_iter().map(Issue::from).collect();
     let mut warnings: Vec<Issue> = req.warnings.iter().cloned().map(Issue::from).collect();
     warnings.extend(form_warnings.into_iter().map(Issue::from));
+    let in_force = policy.effective_from.is_none_or(|f| f <= received_on)
+        && policy.effective_until.is_none_or(|u| received_on <= u);
+    if !in_force {
+        let from = policy
+            .effective_from
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "…".into());
+        let until = policy
+            .effective_until
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "…".into());
+        warnings.push(Issue {
+            path: "submitted_at".into(),
+            code: Code::NotInForce,
+            message: Message::new(
+                format!("收件日 {received_on} 不在本策略版本 `{}` 的生效期间（{from} 至 {until}）内", policy.version),
+                format!("the received day {received_on} is outside the effective range of version `{}` ({from} to {until})", policy.version),
+            ),
+        });
+    }
     if let Some(e) = &received_error {
         warnings.push(Issue {
             path: "submitted_at".into(),

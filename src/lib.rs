@@ -5,8 +5,10 @@
 //! (受理 / 容缺受理 / 告知承诺 / 补正), and when each stage is due (办理时限 in working days on
 //! the mainland-China holiday calendar). See `ARCHITECTURE.md` for the module map.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
 pub mod api;
-mod builtin;
+pub mod builtin;
 pub mod calendar;
 pub mod cases;
 pub mod date;
@@ -15,8 +17,10 @@ pub mod diag;
 pub mod diff;
 pub mod expr;
 pub mod form;
+pub mod formats;
 mod notice;
 pub mod policy;
+pub mod policy_set;
 pub mod request;
 pub mod schedule;
 
@@ -30,5 +34,6 @@ pub use date::Date;
 pub use decision::{ChecklistItem, Decision, Outcome, Status};
 pub use diag::{Code, Diagnostic, Message, Severity};
 pub use policy::{Policy, PolicyError};
+pub use policy_set::PolicySet;
 pub use request::{Request, RequestError};
 pub use schedule::Timeline;

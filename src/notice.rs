@@ -109,14 +109,14 @@ pub(crate) fn render(
                 correction,
                 "{n}. provide `{}` (needed by {}){alt}{basis}",
                 m.name,
-                m.used_by.join(", ")
+                service_names(a, &m.used_by, ", ")
             );
         } else {
             let _ = writeln!(
                 correction,
                 "{n}. 请提交「{}」（{} 需要）{alt}{basis}",
                 m.name,
-                names_zh(a, &m.used_by)
+                service_names(a, &m.used_by, "、")
             );
         }
     }
@@ -235,7 +235,7 @@ pub(crate) fn render(
     s
 }
 
-fn names_zh(a: &Analysis<'_>, ids: &[String]) -> String {
+fn service_names(a: &Analysis<'_>, ids: &[String], sep: &str) -> String {
     let names: Vec<&str> = ids
         .iter()
         .map(|id| {
@@ -246,7 +246,7 @@ fn names_zh(a: &Analysis<'_>, ids: &[String]) -> String {
                 .unwrap_or(id.as_str())
         })
         .collect();
-    names.join("、")
+    names.join(sep)
 }
 
 fn unit_zh(u: &str) -> &'static str {

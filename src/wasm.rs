@@ -361,3 +361,91 @@ impl JsCalendar {
             .map_err(throw)
     }
 }
+
+/// Several versions of one policy; requests are decided by the version in force.
+#[wasm_bindgen(js_name = PolicySet)]
+pub struct JsPolicySet {
+    inner: crate::policy_set::PolicySet,
+}
+
+#[wasm_bindgen(js_class = PolicySet)]
+impl JsPolicySet {
+    /// Load from JSON text: an array of policy documents or `{"versions": [...]}`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsPolicySet, JsValue> {
+        let text = string_arg(&text, "text", "policy")?;
+        crate::policy_set::PolicySet::from_json(&text)
+            .map(|inner| JsPolicySet { inner })
+            .map_err(|e| throw(e.into()))
+    }
+
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(
+        #[wasm_bindgen(unchecked_param_type = "PolicyDocument[] | { versions: PolicyDocument[] }")]
+        doc: JsValue,
+    ) -> Result<JsPolicySet, JsValue> {
+        let text = to_json_text(&doc, "doc", "policy")?;
+        api::policy_set_from_object_text(&text)
+            .map(|inner| JsPolicySet { inner })
+            .map_err(throw)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "VersionInfo[]")]
+    pub fn versions(&self) -> JsValue {
+        from_json_text(&api::to_json(&self.inner.versions()))
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn lint(&self) -> JsValue {
+        from_json_text(&api::to_json(&self.inner.lint()))
+    }
+
+    /// The version in force for a request, as a `Policy`.
+    #[wasm_bindgen(js_name = policyFor)]
+    pub fn policy_for(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    ) -> Result<JsPolicy, JsValue> {
+        let text = to_json_text(&request, "request", "request")?;
+        let req = crate::request::Request::from_json(&text).map_err(|e| throw(e.into()))?;
+        self.inner
+            .select(&req)
+            .map(|p| JsPolicy { inner: p.clone() })
+            .map_err(|e| throw(e.into()))
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Decision")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = to_json_text(&request, "request", "request")?;
+        api::set_evaluate_json(&self.inner, &text)
+            .map(|s| from_json_text(&s))
+            .map_err(throw)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "ChecklistItem[]")]
+    pub fn checklist(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = to_json_text(&request, "request", "request")?;
+        api::set_checklist_json(&self.inner, &text)
+            .map(|s| from_json_text(&s))
+            .map_err(throw)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Timeline")]
+    pub fn timeline(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = to_json_text(&request, "request", "request")?;
+        api::set_timeline_json(&self.inner, &text)
+            .map(|s| from_json_text(&s))
+            .map_err(throw)
+    }
+}

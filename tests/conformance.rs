@@ -10,7 +10,8 @@ use serde_json::Value;
 fn policy_for(name: &str) -> Policy {
     match name {
         "fixture" => Policy::from_json(include_str!("engine/policy.json")).expect("fixture loads"),
-        other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:")).expect("builtin loads"),
+        other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
+            .expect("builtin loads"),
     }
 }
 
@@ -26,14 +27,26 @@ fn corpus_matches_expected_bytes() {
         };
         actual.insert(c["name"].as_str().unwrap().to_string(), Value::String(out));
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/expected.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/conformance/expected.json"
+    );
     if std::env::var_os("UPDATE_CONFORMANCE").is_some() {
         std::fs::write(path, serde_json::to_string_pretty(&actual).unwrap() + "\n").unwrap();
         return;
     }
-    let expected: serde_json::Map<String, Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(expected.len(), actual.len(), "corpus and expected.json list different cases");
+    let expected: serde_json::Map<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        expected.len(),
+        actual.len(),
+        "corpus and expected.json list different cases"
+    );
     for (k, v) in &actual {
-        assert_eq!(expected.get(k), Some(v), "case {k} differs from tests/conformance/expected.json");
+        assert_eq!(
+            expected.get(k),
+            Some(v),
+            "case {k} differs from tests/conformance/expected.json"
+        );
     }
 }

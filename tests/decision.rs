@@ -24,7 +24,11 @@ fn base_form() -> Value {
 }
 
 fn ids(v: &Value) -> Vec<String> {
-    v.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap().to_string()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -36,22 +40,45 @@ fn one_tolerable_material_missing_in_the_bundle() {
     }));
     assert_eq!(d["outcome"], "accepted_with_tolerance");
     assert_eq!(d["received_on"], "2026-09-30");
-    assert_eq!(d["services"], json!([
-        {"id": "power", "name": "电力报装", "outcome": "accepted_with_tolerance", "reasons": []},
-        {"id": "water", "name": "供水报装", "outcome": "accepted", "reasons": []}
-    ]));
+    assert_eq!(
+        d["services"],
+        json!([
+            {"id": "power", "name": "电力报装", "outcome": "accepted_with_tolerance", "reasons": []},
+            {"id": "water", "name": "供水报装", "outcome": "accepted", "reasons": []}
+        ])
+    );
     assert_eq!(d["not_applicable"], json!(["gas"]));
-    assert_eq!(ids(&d["checklist"]), ["business_license", "load_list", "property_proof", "water_use"]);
+    assert_eq!(
+        ids(&d["checklist"]),
+        [
+            "business_license",
+            "load_list",
+            "property_proof",
+            "water_use"
+        ]
+    );
     assert_eq!(d["checklist"][0]["used_by"], json!(["power", "water"]));
     assert_eq!(d["checklist"][0]["status"], "electronic");
-    assert_eq!(d["checklist"][1]["because"], json!([{"service": "power", "condition": "capacity_kva > 160", "values": {"capacity_kva": 400}}]));
-    assert_eq!(d["checklist"][1]["tolerable"], json!({"supplement_within": {"working_days": 5}}));
-    assert_eq!(d["missing"], json!([{"id": "load_list", "name": "用电设备清单", "tolerated": true, "supplement_due": "2026-10-13", "used_by": ["power"]}]));
+    assert_eq!(
+        d["checklist"][1]["because"],
+        json!([{"service": "power", "condition": "capacity_kva > 160", "values": {"capacity_kva": 400}}])
+    );
+    assert_eq!(
+        d["checklist"][1]["tolerable"],
+        json!({"supplement_within": {"working_days": 5}})
+    );
+    assert_eq!(
+        d["missing"],
+        json!([{"id": "load_list", "name": "用电设备清单", "tolerated": true, "supplement_due": "2026-10-13", "used_by": ["power"]}])
+    );
     let t = &d["timeline"];
     assert_eq!(t["intake"]["due"], "2026-10-08");
     assert_eq!(t["services"][0]["id"], "power");
-    assert_eq!(t["services"][0]["stages"][0], json!({"id": "plan", "name": "供电方案答复", "start": "2026-10-08", "due": "2026-10-12",
-        "working_days": 3, "paused_days": 0, "limit": {"working_days": 3}, "basis": null}));
+    assert_eq!(
+        t["services"][0]["stages"][0],
+        json!({"id": "plan", "name": "供电方案答复", "start": "2026-10-08", "due": "2026-10-12",
+        "working_days": 3, "paused_days": 0, "limit": {"working_days": 3}, "basis": null})
+    );
     assert_eq!(t["services"][0]["stages"][1]["due"], "2026-10-19");
     assert_eq!(t["services"][0]["due"], "2026-10-19");
     assert_eq!(t["services"][1]["due"], "2026-10-14");
@@ -66,10 +93,19 @@ fn one_tolerable_material_missing_in_the_bundle() {
     assert_eq!(t["legal_met"], Value::Null);
     assert_eq!(t["estimated"], false);
     let notice = d["notice"].as_str().unwrap();
-    assert!(notice.contains("用电设备清单") && notice.contains("2026-10-13") && notice.contains("容缺"), "{notice}");
-    assert!(notice.contains("产权证明"), "commitments are named: {notice}");
+    assert!(
+        notice.contains("用电设备清单") && notice.contains("2026-10-13") && notice.contains("容缺"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("产权证明"),
+        "commitments are named: {notice}"
+    );
     assert_eq!(d["timeline_error"], Value::Null);
-    assert!(d["policy"]["fingerprint"].as_str().unwrap().starts_with("sha256:"));
+    assert!(d["policy"]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .starts_with("sha256:"));
     assert_eq!(d["policy"]["calendar"]["from"], "2019-01-01");
 }
 
@@ -99,10 +135,13 @@ fn tolerance_limit_exceeded_by_one_and_shared_material_not_tolerated() {
     assert_eq!(d["services"][0]["outcome"], "needs_correction");
     // water tolerates site_plan, but power does not accept with tolerance: not tolerated.
     assert_eq!(d["services"][1]["outcome"], "accepted_with_tolerance");
-    assert_eq!(d["missing"], json!([
-        {"id": "load_list", "name": "用电设备清单", "tolerated": false, "supplement_due": null, "used_by": ["power"]},
-        {"id": "site_plan", "name": "总平面图", "tolerated": false, "supplement_due": null, "used_by": ["power", "water"]}
-    ]));
+    assert_eq!(
+        d["missing"],
+        json!([
+            {"id": "load_list", "name": "用电设备清单", "tolerated": false, "supplement_due": null, "used_by": ["power"]},
+            {"id": "site_plan", "name": "总平面图", "tolerated": false, "supplement_due": null, "used_by": ["power", "water"]}
+        ])
+    );
     assert_eq!(d["outcome"], "needs_correction");
 }
 
@@ -137,10 +176,14 @@ fn commitment_on_a_material_that_does_not_allow_it() {
 fn conditional_requirement_switches_with_the_field() {
     let mut form = base_form();
     form["capacity_kva"] = json!(160);
-    let d = decide(json!({"target": "power", "form": form, "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}));
+    let d = decide(
+        json!({"target": "power", "form": form, "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     assert!(!ids(&d["checklist"]).contains(&"load_list".to_string()));
     form["capacity_kva"] = json!(160.5);
-    let d = decide(json!({"target": "power", "form": form, "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}));
+    let d = decide(
+        json!({"target": "power", "form": form, "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     assert!(ids(&d["checklist"]).contains(&"load_list".to_string()));
 }
 
@@ -149,7 +192,9 @@ fn a_material_needed_by_three_services_is_listed_once() {
     let mut form = base_form();
     form["needs_external_works"] = json!(true);
     form["needs_gas"] = json!(true);
-    let d = decide(json!({"target": "joint", "form": form, "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}));
+    let d = decide(
+        json!({"target": "joint", "form": form, "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     let cl = d["checklist"].as_array().unwrap();
     let site: Vec<_> = cl.iter().filter(|c| c["id"] == "site_plan").collect();
     assert_eq!(site.len(), 1);
@@ -159,8 +204,10 @@ fn a_material_needed_by_three_services_is_listed_once() {
 
 #[test]
 fn reject_rule_gives_not_accepted() {
-    let d = decide(json!({"target": "joint", "form": {"project_kind": "residential", "capacity_kva": 2000, "uscc": USCC},
-        "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}));
+    let d = decide(
+        json!({"target": "joint", "form": {"project_kind": "residential", "capacity_kva": 2000, "uscc": USCC},
+        "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     assert_eq!(d["services"][0]["outcome"], "not_accepted");
     assert_eq!(d["outcome"], "not_accepted");
     assert!(d["notice"].as_str().unwrap().contains("1000 kVA"));
@@ -169,7 +216,9 @@ fn reject_rule_gives_not_accepted() {
 
 #[test]
 fn no_applicable_service_is_not_accepted() {
-    let d = decide(json!({"target": "gas", "form": base_form(), "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}));
+    let d = decide(
+        json!({"target": "gas", "form": base_form(), "materials": {}, "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     assert_eq!(d["outcome"], "not_accepted");
     assert_eq!(d["services"], json!([]));
     assert_eq!(d["not_applicable"], json!(["gas"]));
@@ -200,8 +249,10 @@ fn a_pause_spanning_a_holiday() {
 #[test]
 fn the_final_issue_waits_for_a_late_supplement() {
     // water stages end 10-13; water_use may come 8 working days after 09-30: 10-16.
-    let d = decide(json!({"target": "water", "form": base_form(), "materials": {"business_license": "provided"},
-        "submitted_at": "2026-09-30T16:59:59+08:00"}));
+    let d = decide(
+        json!({"target": "water", "form": base_form(), "materials": {"business_license": "provided"},
+        "submitted_at": "2026-09-30T16:59:59+08:00"}),
+    );
     assert_eq!(d["outcome"], "accepted_with_tolerance");
     assert_eq!(d["timeline"]["services"][0]["due"], "2026-10-13");
     assert_eq!(d["timeline"]["supplement_due"], "2026-10-16");
@@ -221,7 +272,9 @@ fn cutoff_and_offsets() {
         ("2026-09-29T23:30:00-05:00", "2026-09-30"),
         ("2026-09-30T04:30:00-05:00", "2026-10-08"),
     ] {
-        let d = decide(json!({"target": "water", "form": base_form(), "materials": {}, "submitted_at": at}));
+        let d = decide(
+            json!({"target": "water", "form": base_form(), "materials": {}, "submitted_at": at}),
+        );
         assert_eq!(d["received_on"], want, "{at}");
     }
 }
@@ -230,10 +283,17 @@ fn cutoff_and_offsets() {
 fn unknown_keys_are_warnings_not_errors() {
     let mut form = base_form();
     form["colour"] = json!("blue");
-    let d = decide(json!({"target": "water", "form": form, "materials": {"business_license": "provided", "water_use": "provided", "unicorn": "provided"},
-        "submitted_at": "2026-09-30T10:00:00+08:00"}));
+    let d = decide(
+        json!({"target": "water", "form": form, "materials": {"business_license": "provided", "water_use": "provided", "unicorn": "provided"},
+        "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     assert_eq!(d["outcome"], "accepted");
-    let w: Vec<&str> = d["warnings"].as_array().unwrap().iter().map(|w| w["path"].as_str().unwrap()).collect();
+    let w: Vec<&str> = d["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["path"].as_str().unwrap())
+        .collect();
     assert_eq!(w, ["form.colour", "materials.unicorn"]);
 }
 
@@ -241,8 +301,10 @@ fn unknown_keys_are_warnings_not_errors() {
 fn form_errors_make_every_service_need_correction() {
     let mut form = base_form();
     form["uscc"] = json!("91350100M000100Y44");
-    let d = decide(json!({"target": "water", "form": form, "materials": {"business_license": "provided", "water_use": "provided"},
-        "submitted_at": "2026-09-30T10:00:00+08:00"}));
+    let d = decide(
+        json!({"target": "water", "form": form, "materials": {"business_license": "provided", "water_use": "provided"},
+        "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     assert_eq!(d["outcome"], "needs_correction");
     assert_eq!(d["field_errors"][0]["path"], "form.uscc");
     assert_eq!(d["field_errors"][0]["code"], "format");
@@ -259,20 +321,27 @@ fn beyond_coverage_keeps_the_decision_and_explains() {
     assert_eq!(d["timeline_error"]["code"], "calendar_out_of_range");
     assert!(d["notice"].as_str().unwrap().contains("暂无法承诺"));
     // The caller may opt in to an estimate, which says so.
-    let d = decide(json!({"target": "joint", "form": base_form(), "beyond_coverage": "weekends_only",
+    let d = decide(
+        json!({"target": "joint", "form": base_form(), "beyond_coverage": "weekends_only",
         "materials": {"business_license": "electronic", "property_proof": "committed", "water_use": "provided", "load_list": "provided"},
-        "submitted_at": "2026-12-28T10:00:00+08:00"}));
+        "submitted_at": "2026-12-28T10:00:00+08:00"}),
+    );
     assert_eq!(d["timeline"]["estimated"], true);
     assert!(d["notice"].as_str().unwrap().contains("估算"));
 }
 
 #[test]
 fn english_notice() {
-    let d = decide(json!({"target": "joint", "form": base_form(), "locale": "en",
+    let d = decide(
+        json!({"target": "joint", "form": base_form(), "locale": "en",
         "materials": {"business_license": "electronic", "property_proof": "committed", "water_use": "provided"},
-        "submitted_at": "2026-09-30T10:00:00+08:00"}));
+        "submitted_at": "2026-09-30T10:00:00+08:00"}),
+    );
     let n = d["notice"].as_str().unwrap();
-    assert!(n.contains("load list") && n.contains("2026-10-13") && n.contains("tolerance"), "{n}");
+    assert!(
+        n.contains("load list") && n.contains("2026-10-13") && n.contains("tolerance"),
+        "{n}"
+    );
     assert_eq!(d["services"][0]["name"], "power connection");
 }
 
@@ -280,13 +349,24 @@ fn english_notice() {
 fn unusable_requests_are_errors() {
     let p = policy();
     for (req, code) in [
-        (json!({"target": "nope", "submitted_at": "2026-09-30T10:00:00+08:00"}), "unknown_target"),
-        (json!({"target": "joint", "submitted_at": "yesterday"}), "bad_time"),
+        (
+            json!({"target": "nope", "submitted_at": "2026-09-30T10:00:00+08:00"}),
+            "unknown_target",
+        ),
+        (
+            json!({"target": "joint", "submitted_at": "yesterday"}),
+            "bad_time",
+        ),
         (json!({"target": "joint"}), "bad_request"),
-        (json!({"target": "joint", "form": [], "submitted_at": "2026-09-30T10:00:00+08:00"}), "bad_request"),
+        (
+            json!({"target": "joint", "form": [], "submitted_at": "2026-09-30T10:00:00+08:00"}),
+            "bad_request",
+        ),
         (json!([1, 2]), "bad_request"),
     ] {
-        let e = Request::from_value(req.clone()).and_then(|r| p.evaluate(&r)).expect_err("must fail");
+        let e = Request::from_value(req.clone())
+            .and_then(|r| p.evaluate(&r))
+            .expect_err("must fail");
         assert_eq!(e.code().as_str(), code, "{req}");
     }
 }

@@ -4,21 +4,23 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use intake_rules::{Calendar, BeyondCoverage, Date, Period, Policy};
+use intake_rules::{BeyondCoverage, Calendar, Date, Period, Policy};
 use serde_json::Value;
 use wasm_bindgen_test::*;
 
 fn policy_for(name: &str) -> Policy {
     match name {
         "fixture" => Policy::from_json(include_str!("engine/policy.json")).expect("fixture loads"),
-        other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:")).expect("builtin loads"),
+        other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
+            .expect("builtin loads"),
     }
 }
 
 #[wasm_bindgen_test]
 fn conformance_corpus_is_byte_identical() {
     let cases: Vec<Value> = serde_json::from_str(include_str!("conformance/cases.json")).unwrap();
-    let expected: serde_json::Map<String, Value> = serde_json::from_str(include_str!("conformance/expected.json")).unwrap();
+    let expected: serde_json::Map<String, Value> =
+        serde_json::from_str(include_str!("conformance/expected.json")).unwrap();
     assert_eq!(cases.len(), expected.len());
     for c in &cases {
         let p = policy_for(c["policy"].as_str().unwrap());
@@ -35,13 +37,37 @@ fn conformance_corpus_is_byte_identical() {
 fn calendar_arithmetic_in_wasm() {
     let cal = Calendar::builtin("cn-mainland", BeyondCoverage::Error).unwrap();
     let d = |s: &str| Date::parse(s).unwrap();
-    assert_eq!(cal.add_working_days(d("2026-09-30"), 1).unwrap(), d("2026-10-08"));
-    assert_eq!(cal.add_working_days(d("2026-09-30"), 3).unwrap(), d("2026-10-10"));
-    assert_eq!(cal.working_days_between(d("2026-09-30"), d("2026-10-13")).unwrap(), 5);
+    assert_eq!(
+        cal.add_working_days(d("2026-09-30"), 1).unwrap(),
+        d("2026-10-08")
+    );
+    assert_eq!(
+        cal.add_working_days(d("2026-09-30"), 3).unwrap(),
+        d("2026-10-10")
+    );
+    assert_eq!(
+        cal.working_days_between(d("2026-09-30"), d("2026-10-13"))
+            .unwrap(),
+        5
+    );
     assert!(!cal.is_working_day(d("2024-02-10")).unwrap());
     assert!(cal.is_working_day(d("2024-02-09")).unwrap());
     assert!(cal.is_working_day(d("2024-02-18")).unwrap());
-    assert_eq!(cal.received_on("2026-09-30T17:00:00+08:00", intake_rules::TimeOfDay::DEFAULT_CUTOFF).unwrap(), d("2026-10-08"));
-    assert_eq!(cal.due(d("2026-09-28"), Period::NaturalDays(5), &[]).unwrap(), d("2026-10-08"));
-    assert!(cal.add_working_days(d("2026-12-30"), 5).unwrap_err().is_out_of_range());
+    assert_eq!(
+        cal.received_on(
+            "2026-09-30T17:00:00+08:00",
+            intake_rules::TimeOfDay::DEFAULT_CUTOFF
+        )
+        .unwrap(),
+        d("2026-10-08")
+    );
+    assert_eq!(
+        cal.due(d("2026-09-28"), Period::NaturalDays(5), &[])
+            .unwrap(),
+        d("2026-10-08")
+    );
+    assert!(cal
+        .add_working_days(d("2026-12-30"), 5)
+        .unwrap_err()
+        .is_out_of_range());
 }
