@@ -11,6 +11,7 @@ pub mod api;
 pub mod builtin;
 pub mod calendar;
 pub mod cases;
+pub mod compact;
 pub mod date;
 pub mod decision;
 pub mod diag;
@@ -26,6 +27,8 @@ pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_compact;
 #[cfg(target_arch = "wasm32")]
 mod wasm_tools;
 
