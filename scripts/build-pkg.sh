@@ -5,9 +5,10 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 cargo build --release --lib --target wasm32-unknown-unknown
+target_dir="${CARGO_TARGET_DIR:-target}"
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name intake_rules \
-  target/wasm32-unknown-unknown/release/intake_rules.wasm
+  "$target_dir/wasm32-unknown-unknown/release/intake_rules.wasm"
 
 # wasm-opt from the npm package `binaryen` (Debian's 108 produces modules that fail to load).
 raw=$(stat -c %s pkg/intake_rules_bg.wasm)

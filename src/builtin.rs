@@ -3,12 +3,24 @@
 
 /// `(short id, JSON text)` of every built-in pack.
 pub const PACKS: &[(&str, &str)] = &[
-    ("joint-utility-connection", include_str!("../packs/joint-utility-connection.json")),
-    ("industrial-drawing-review", include_str!("../packs/industrial-drawing-review.json")),
+    (
+        "joint-utility-connection",
+        include_str!("../packs/joint-utility-connection.json"),
+    ),
+    (
+        "industrial-drawing-review",
+        include_str!("../packs/industrial-drawing-review.json"),
+    ),
 ];
 
 /// `(short id, case-file JSON text)` of every built-in pack.
 pub const CASES: &[(&str, &str)] = &[
-    ("joint-utility-connection", include_str!("../packs/joint-utility-connection.cases.json")),
-    ("industrial-drawing-review", include_str!("../packs/industrial-drawing-review.cases.json")),
+    (
+        "joint-utility-connection",
+        include_str!("../packs/joint-utility-connection.cases.json"),
+    ),
+    (
+        "industrial-drawing-review",
+        include_str!("../packs/industrial-drawing-review.cases.json"),
+    ),
 ];

@@ -5,7 +5,15 @@
 //! (受理 / 容缺受理 / 告知承诺 / 补正), and when each stage is due (办理时限 in working days on
 //! the mainland-China holiday calendar). See `ARCHITECTURE.md` for the module map.
 
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod api;
 pub mod builtin;

@@ -2,6 +2,7 @@
 //! Conditional requirements (`required: "<condition>"`) are in `tests/form_conditional.rs`,
 //! which needs a compiled condition.
 
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;

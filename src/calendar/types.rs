@@ -130,3 +130,94 @@ impl CalendarError {
         )
     }
 }
+
+impl Period {
+    /// A period from its JSON key and count, for the JS layer and policy documents.
+    ///
+    /// # Errors
+    /// `bad_limit` for a unit other than `working_days`, `natural_days`, `months`, or a count
+    /// that is negative, fractional or above 4 294 967 295.
+    pub fn from_parts(unit: &str, count: f64) -> Result<Period, CalendarError> {
+        let bad = || {
+            CalendarError::new(
+                Code::BadLimit,
+                unit,
+                format!("时限必须是非负整数（`{unit}`：{count}）"),
+                format!("a time limit must be a whole number of at least 0 (`{unit}`: {count})"),
+            )
+        };
+        if !(count.is_finite()
+            && count >= 0.0
+            && count.fract() == 0.0
+            && count <= f64::from(u32::MAX))
+        {
+            return Err(bad());
+        }
+        let n = count as u32;
+        match unit {
+            "working_days" => Ok(Period::WorkingDays(n)),
+            "natural_days" => Ok(Period::NaturalDays(n)),
+            "months" => Ok(Period::Months(n)),
+            _ => Err(CalendarError::new(
+                Code::BadLimit,
+                "period",
+                format!("未知的时限单位 `{unit}`（可用：working_days、natural_days、months）"),
+                format!(
+                    "unknown period unit `{unit}` (expected working_days, natural_days or months)"
+                ),
+            )),
+        }
+    }
+}
+
+impl Pause {
+    /// A pause from `from` to `to`, both included.
+    ///
+    /// # Errors
+    /// `bad_value` when `to` is before `from` (an empty pause is a mistake, not zero days).
+    pub fn new(from: Date, to: Date) -> Result<Pause, CalendarError> {
+        if from > to {
+            return Err(CalendarError::new(
+                Code::BadValue,
+                "pause",
+                format!("暂停区间开始日 `{from}` 晚于结束日 `{to}`"),
+                format!("the pause starts on `{from}`, after it ends on `{to}`"),
+            ));
+        }
+        Ok(Pause { from, to })
+    }
+}
+
+impl TimeOfDay {
+    /// Like `parse`, with an error that names `path` (for the JS layer and policies).
+    ///
+    /// # Errors
+    /// `bad_time` for anything but `HH:MM` / `HH:MM:SS` between 00:00 and 24:00.
+    pub fn parse_at(s: &str, path: &str) -> Result<TimeOfDay, CalendarError> {
+        TimeOfDay::parse(s).ok_or_else(|| {
+            let q: String = s.chars().take(64).collect();
+            CalendarError::new(
+                Code::BadTime,
+                path,
+                format!("`{q}` 不是有效的时刻（HH:MM 或 HH:MM:SS，00:00 至 24:00）"),
+                format!("`{q}` is not a time of day (HH:MM or HH:MM:SS, 00:00 to 24:00)"),
+            )
+        })
+    }
+}
+
+/// A `YYYY-MM-DD` date, with an error that names `path` (for the JS layer and policies).
+///
+/// # Errors
+/// `bad_date` for anything but a real date written `YYYY-MM-DD` in years 0001–9999.
+pub fn parse_date(s: &str, path: &str) -> Result<Date, CalendarError> {
+    Date::parse(s).ok_or_else(|| {
+        let q: String = s.chars().take(64).collect();
+        CalendarError::new(
+            Code::BadDate,
+            path,
+            format!("`{q}` 不是有效的 YYYY-MM-DD 日期"),
+            format!("`{q}` is not a valid YYYY-MM-DD date"),
+        )
+    })
+}

@@ -1,0 +1,208 @@
+// UI strings of the demo portal. Everything the *engine* says (material names, reasons, field
+// error messages, the notice) comes localised in the decision; this dictionary only holds the
+// page's own words. Add a locale by adding a block with the same keys.
+
+export const LOCALES = ["zh-CN", "en"];
+
+const STRINGS = {
+  "zh-CN": {
+    title: "联合申报演示门户",
+    subtitle: "表单、材料清单、受理结论和办理时限由同一套规则(intake-rules, WebAssembly)实时计算",
+    skip: "跳到受理结论",
+    language: "语言",
+    application: "申请事项",
+    pack: "事项规则包",
+    target: "办理事项",
+    bundle: "联办",
+    service: "单项",
+    submittedAt: "提交时间(北京时间)",
+    submittedHint: "按北京时间(UTC+8)解释;截止时间后或非工作日提交的,顺延至下一工作日受理",
+    receivedOn: "受理日",
+    form: "申请表",
+    required: "必填",
+    requiredIf: "当 {cond} 时必填",
+    choose: "请选择",
+    yes: "是",
+    materials: "申请材料",
+    materialsHint: "逐项选择材料的提交方式;电子证照和告知承诺仅在该材料允许时提供",
+    noMaterials: "当前填写内容无需提交材料",
+    status_provided: "已提交",
+    status_electronic: "电子证照",
+    status_committed: "告知承诺",
+    status_missing: "缺失",
+    tolerable: "可容缺,{period}内补齐",
+    notTolerable: "关键材料,不可容缺",
+    usedBy: "用于",
+    why: "为什么需要这份材料?",
+    always: "{service}:所有申请均需提交",
+    because: "{service}:{cond}",
+    values: "当前填写:{values}",
+    basis: "依据",
+    decision: "受理结论",
+    outcome_accepted: "受理",
+    outcome_accepted_with_tolerance: "容缺受理",
+    outcome_needs_correction: "补正",
+    outcome_not_accepted: "不予受理",
+    services: "各事项结论",
+    notApplicable: "本次不涉及",
+    missing: "缺少的材料",
+    supplementBy: "{date} 前补齐",
+    mustCorrect: "须补正后受理",
+    fieldErrors: "表单问题",
+    warnings: "提示",
+    notice: "一次性告知书",
+    timeline: "办理时限",
+    timelineNone: "结论为补正或不予受理时不排定办理时限",
+    timelineError: "无法排定办理时限",
+    due: "办结",
+    workingDays: "{n} 个工作日",
+    savedDays: "并联办理比串联节省 {n} 个工作日(串联办结 {date},{m} 个工作日)",
+    promiseMet: "符合承诺时限({n})",
+    promiseMissed: "超出承诺时限({n})",
+    legalMet: "符合法定时限({n})",
+    legalMissed: "超出法定时限({n})",
+    estimated: "部分日期超出节假日数据覆盖范围,按仅双休估算",
+    parallel: "并联办理",
+    serial: "串联办理(对比)",
+    intake: "受理",
+    finish: "出件",
+    supplement: "容缺材料补齐",
+    legendRest: "休息日",
+    legendHoliday: "法定节假日",
+    legendMakeup: "调休上班",
+    legendOutside: "超出日历覆盖",
+    legendPaused: "暂停(不计时)",
+    chartLabel: "办理时限甘特图:{from} 受理,{due} 办结",
+    tableView: "以表格查看",
+    colRow: "环节",
+    colStart: "起算日",
+    colDue: "到期日",
+    colDays: "工作日",
+    policy: "规则",
+    version: "版本",
+    fingerprint: "指纹",
+    calendar: "节假日数据",
+    coverage: "覆盖 {from} 至 {to}",
+    error: "出错了",
+    reset: "清空表单",
+    sample: "填入示例",
+    natural_days: "{n} 个自然日",
+    working_days: "{n} 个工作日",
+    months: "{n} 个月",
+  },
+  en: {
+    title: "Joint application demo portal",
+    subtitle: "Form, materials checklist, intake decision and time limits, all computed live by the same rules (intake-rules, WebAssembly)",
+    skip: "Skip to the decision",
+    language: "Language",
+    application: "Application",
+    pack: "Policy pack",
+    target: "Apply for",
+    bundle: "bundle",
+    service: "service",
+    submittedAt: "Submitted at (China time)",
+    submittedHint: "Read as China time (UTC+8); after the cut-off or on a rest day it is received the next working day",
+    receivedOn: "Received on",
+    form: "Application form",
+    required: "required",
+    requiredIf: "required when {cond}",
+    choose: "Choose…",
+    yes: "Yes",
+    materials: "Materials",
+    materialsHint: "Choose how each material is supplied; electronic licence and commitment are offered only where the material allows them",
+    noMaterials: "No material is needed for the form as filled in",
+    status_provided: "Provided",
+    status_electronic: "Electronic licence",
+    status_committed: "Commitment",
+    status_missing: "Missing",
+    tolerable: "tolerable: supplement within {period}",
+    notTolerable: "key material, cannot be tolerated",
+    usedBy: "Used by",
+    why: "Why is this needed?",
+    always: "{service}: needed for every application",
+    because: "{service}: {cond}",
+    values: "as filled in: {values}",
+    basis: "Basis",
+    decision: "Decision",
+    outcome_accepted: "Accepted",
+    outcome_accepted_with_tolerance: "Accepted with tolerance",
+    outcome_needs_correction: "Needs correction",
+    outcome_not_accepted: "Not accepted",
+    services: "Per service",
+    notApplicable: "Not applicable",
+    missing: "Missing materials",
+    supplementBy: "supplement by {date}",
+    mustCorrect: "must be supplied before acceptance",
+    fieldErrors: "Form problems",
+    warnings: "Warnings",
+    notice: "One-time notice",
+    timeline: "Time limits",
+    timelineNone: "No schedule while the application needs correction or is not accepted",
+    timelineError: "The schedule cannot be computed",
+    due: "Done",
+    workingDays: "{n} working days",
+    savedDays: "Parallel handling saves {n} working days over serial (serial done {date}, {m} working days)",
+    promiseMet: "meets the promised limit ({n})",
+    promiseMissed: "exceeds the promised limit ({n})",
+    legalMet: "meets the statutory limit ({n})",
+    legalMissed: "exceeds the statutory limit ({n})",
+    estimated: "Some dates are beyond the holiday data and estimated from weekends only",
+    parallel: "Parallel",
+    serial: "Serial (for comparison)",
+    intake: "Intake",
+    finish: "Issue",
+    supplement: "Tolerated materials due",
+    legendRest: "Rest day",
+    legendHoliday: "Public holiday",
+    legendMakeup: "Make-up working day",
+    legendOutside: "Outside calendar coverage",
+    legendPaused: "Paused (not counted)",
+    chartLabel: "Schedule chart: received {from}, done {due}",
+    tableView: "Show as a table",
+    colRow: "Step",
+    colStart: "Counts from",
+    colDue: "Due",
+    colDays: "Working days",
+    policy: "Policy",
+    version: "version",
+    fingerprint: "fingerprint",
+    calendar: "Holiday data",
+    coverage: "covers {from} to {to}",
+    error: "Error",
+    reset: "Clear form",
+    sample: "Fill in an example",
+    natural_days: "{n} natural days",
+    working_days: "{n} working days",
+    months: "{n} months",
+  },
+};
+
+let current = "zh-CN";
+
+export function setLocale(locale) {
+  current = LOCALES.includes(locale) ? locale : "zh-CN";
+  document.documentElement.lang = current;
+}
+
+export function getLocale() {
+  return current;
+}
+
+/** A UI string with `{name}` placeholders filled from `params`. */
+export function t(key, params = {}) {
+  const s = STRINGS[current][key] ?? STRINGS["zh-CN"][key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+}
+
+/** A `{locale: text}` map from the engine in the current locale, falling back to zh-CN. */
+export function label(map, fallback = "") {
+  if (!map) return fallback;
+  return map[current] ?? map["zh-CN"] ?? fallback;
+}
+
+/** `{working_days: 5}` → "5 个工作日". */
+export function period(p) {
+  if (!p) return "";
+  const [unit, n] = Object.entries(p)[0] ?? [];
+  return unit ? t(unit, { n }) : "";
+}
