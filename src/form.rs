@@ -344,8 +344,8 @@ fn check_value(field: &Field, sent: &Json) -> Result<FormValue, Diagnostic> {
 
 fn number_ok(field: &Field, x: f64) -> bool {
     !(field.integer && x.fract() != 0.0)
-        && field.min.map_or(true, |min| x >= min)
-        && field.max.map_or(true, |max| x <= max)
+        && field.min.is_none_or(|min| x >= min)
+        && field.max.is_none_or(|max| x <= max)
 }
 
 /// One `range` diagnostic stating every constraint of the field, with the value sent.

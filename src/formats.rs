@@ -181,7 +181,7 @@ pub fn cn_resident_id(s: &str) -> bool {
     let Some((&check, body)) = b.split_last() else {
         return false;
     };
-    if b.len() != 18 || body.first().map_or(true, |&c| c == b'0') {
+    if b.len() != 18 || body.first().is_none_or(|&c| c == b'0') {
         return false;
     }
     let Ok(body) = std::str::from_utf8(body) else {

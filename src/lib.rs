@@ -27,6 +27,7 @@ pub mod diff;
 pub mod expr;
 pub mod form;
 pub mod formats;
+pub mod limits;
 mod notice;
 pub mod policy;
 pub mod policy_set;

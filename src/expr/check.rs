@@ -467,7 +467,7 @@ pub(crate) fn closest<'a>(
         if dist > limit && shorter >= 4 && (lower.starts_with(&word) || word.starts_with(&lower)) {
             dist = limit;
         }
-        if dist <= limit && best.map_or(true, |(d, _)| dist < d) {
+        if dist <= limit && best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, c));
         }
     }

@@ -1,7 +1,15 @@
 //! Policy documents: the validated model, loading with every diagnostic, lint, fingerprint.
-//! STUB for loading: being implemented; signatures are the contract.
+//!
+//! Architecture invariant: loading is the only place that reads raw JSON; everything after it
+//! sees the validated model (`model.rs`) and never re-validates.
 
+pub mod fingerprint;
+pub mod keys;
+mod lint;
+mod load;
+pub(crate) mod locate;
 pub mod model;
+mod suggest;
 
 pub use model::*;
 
@@ -26,18 +34,30 @@ fn summary(issues: &[Diagnostic]) -> String {
     }
 }
 
-#[allow(unused_variables, clippy::todo)]
 impl Policy {
-    /// Load a policy from JSON text; problems carry line and column.
+    /// Load a policy from JSON text; problems carry line and column (1-based, UTF-16 columns).
+    ///
+    /// # Errors
+    ///
+    /// Every problem of the document at once, sorted by position: `too_large` beyond
+    /// [`crate::limits::MAX_POLICY_BYTES`], `invalid_json`, or any structural, reference and
+    /// condition error (see `docs/policy-format.md`).
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        todo!()
+        load::from_json(text).map_err(|issues| PolicyError { issues })
     }
-    /// Load a policy from an already-parsed document; problems have no line or column.
+
+    /// Load a policy from an already-parsed document; problems have no line or column and are
+    /// sorted by path.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_json`], without positions.
     pub fn from_value(doc: &serde_json::Value) -> Result<Policy, PolicyError> {
-        todo!()
+        load::from_value(doc).map_err(|issues| PolicyError { issues })
     }
-    /// Problems that load fine but are wrong (SPEC §4).
+
+    /// Problems that load fine but are wrong (SPEC §4), sorted by position (or path).
     pub fn lint(&self) -> Vec<Diagnostic> {
-        todo!()
+        lint::lint(self)
     }
 }
