@@ -28,18 +28,19 @@ twiggy top -n 100000 --format json "$OUT/named.wasm" > "$OUT/top.json"
 node --input-type=module - "$OUT/top.json" "$TOP" <<'EOF'
 import { readFileSync } from "node:fs";
 const [file, topArg] = process.argv.slice(2);
-const items = JSON.parse(readFileSync(file, "utf8")).items;
+const parsed = JSON.parse(readFileSync(file, "utf8"));
+const items = Array.isArray(parsed) ? parsed : parsed.items;
 // The crate of an item: the first path segment of its (demangled) name, looking through
 // `<T as Trait>` and `&`; data segments, the name section and wasm-bindgen's glue apart.
 function crateOf(name) {
-  if (/^data\[\d+\]$/.test(name)) return "(data segments: strings, tables, embedded packs and calendar)";
-  if (name === "\"name\"" || name.startsWith("\"name\"")) return "(name section, not shipped)";
-  if (/^(type|table|elem|memory|global|export|import|code)\[/.test(name) || /^"/.test(name)) return "(wasm structure)";
-  if (/^__wbg|wasm_bindgen|__wbindgen|__externref/.test(name)) return "wasm_bindgen";
-  let n = name.replace(/^[<&\s]+/, "").replace(/^(dyn |mut |impl )/, "");
+  if (/^data segment|^data\[\d+\]$/.test(name)) return "(data: strings, tables, embedded packs and calendar)";
+  if (/names" subsection|^"name"|^custom section/.test(name)) return "(name section, not shipped)";
+  if (/shim|^__wbg|wasm_bindgen|__wbindgen|__externref/.test(name)) return "wasm_bindgen (glue, shims)";
+  if (/^(type|table|elem|memory|global|export|import|code)\[|^"|section headers|^table\b|^elem\b/.test(name)) return "(wasm structure)";
+  const n = name.replace(/^[<&\s]+/, "").replace(/^(dyn |mut |impl )/, "").replace(/\[[0-9a-f]{16}\]/g, "");
   const m = n.match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
   if (m) return m[1];
-  if (/^(dlmalloc|memcpy|memmove|memset|memcmp|__rust|rust_)/.test(n)) return "std (runtime, allocator)";
+  if (/^(dlmalloc|memcpy|memmove|memset|memcmp|__rust|rust_|__rdl|__rg)/.test(n)) return "std (runtime, allocator)";
   return "(unnamed)";
 }
 const shipped = items.filter((i) => crateOf(i.name) !== "(name section, not shipped)");
