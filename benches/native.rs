@@ -6,10 +6,16 @@
 //! `INTAKE_BENCH_OUT=<file>` it first measures the figures `make bench` reports the same way the
 //! Node bench does (every call timed: median, p99; an untimed loop for calls per second) and
 //! writes them to that file as JSON; `INTAKE_BENCH_FIGURES_ONLY=1` then skips divan.
+//! `INTAKE_BENCH_PROFILE=<operation>` loops one operation for a profiler instead.
 //!
 //! Benchmarks print figures; nothing here passes or fails on speed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::hint::black_box;
 use std::sync::OnceLock;
@@ -35,40 +41,41 @@ fn pack_text() -> String {
 }
 
 fn load_inputs() -> Inputs {
-    let (pack, reqs, cal): (String, Vec<Value>, Vec<Value>) =
-        match std::env::var("INTAKE_BENCH_INPUTS") {
-            Ok(path) => {
-                let text = std::fs::read_to_string(&path).expect("read INTAKE_BENCH_INPUTS");
-                let v: Value = serde_json::from_str(&text).expect("inputs are JSON");
-                (
-                    v["pack"].as_str().map_or_else(pack_text, str::to_string),
-                    v["requests"].as_array().cloned().unwrap_or_default(),
-                    v["calendar"].as_array().cloned().unwrap_or_default(),
-                )
-            }
-            Err(_) => {
-                let cases = intake_rules::builtin::CASES
-                    .iter()
-                    .find(|(id, _)| *id == "joint-utility-connection")
-                    .map(|(_, t)| *t)
-                    .expect("the joint-utility cases are built in");
-                let v: Value = serde_json::from_str(cases).expect("cases are JSON");
-                let reqs = v["cases"]
-                    .as_array()
-                    .expect("cases")
-                    .iter()
-                    .map(|c| c["request"].clone())
-                    .collect();
-                let cal = (0..1000u32)
+    let (pack, reqs, cal): (String, Vec<Value>, Vec<Value>) = match std::env::var(
+        "INTAKE_BENCH_INPUTS",
+    ) {
+        Ok(path) => {
+            let text = std::fs::read_to_string(&path).expect("read INTAKE_BENCH_INPUTS");
+            let v: Value = serde_json::from_str(&text).expect("inputs are JSON");
+            (
+                v["pack"].as_str().map_or_else(pack_text, str::to_string),
+                v["requests"].as_array().cloned().unwrap_or_default(),
+                v["calendar"].as_array().cloned().unwrap_or_default(),
+            )
+        }
+        Err(_) => {
+            let cases = intake_rules::builtin::CASES
+                .iter()
+                .find(|(id, _)| *id == "joint-utility-connection")
+                .map(|(_, t)| *t)
+                .expect("the joint-utility cases are built in");
+            let v: Value = serde_json::from_str(cases).expect("cases are JSON");
+            let reqs = v["cases"]
+                .as_array()
+                .expect("cases")
+                .iter()
+                .map(|c| c["request"].clone())
+                .collect();
+            let cal = (0..1000u32)
                     .map(|i| {
                         let d = Date::from_ymd(2019 + (i % 7) as i32, 1 + i % 12, 1 + i % 28)
                             .expect("date");
                         json!({"date": d.to_string(), "n": i % 251, "to": d.add_days(i64::from(i % 365)).expect("date").to_string()})
                     })
                     .collect();
-                (pack_text(), reqs, cal)
-            }
-        };
+            (pack_text(), reqs, cal)
+        }
+    };
     let request_texts: Vec<String> = reqs.iter().map(Value::to_string).collect();
     let requests = request_texts
         .iter()
@@ -207,11 +214,12 @@ fn evaluate_all_requests(b: divan::Bencher) {
 #[divan::bench]
 fn evaluate_json_all_requests(b: divan::Bencher) {
     let (p, r) = (policy(), &inputs().request_texts);
-    b.counter(divan::counter::ItemsCount::new(r.len())).bench(|| {
-        r.iter()
-            .filter(|q| intake_rules::api::evaluate_json(p, q).is_ok())
-            .count()
-    });
+    b.counter(divan::counter::ItemsCount::new(r.len()))
+        .bench(|| {
+            r.iter()
+                .filter(|q| intake_rules::api::evaluate_json(p, q).is_ok())
+                .count()
+        });
 }
 
 #[divan::bench]
@@ -224,24 +232,50 @@ fn evaluate_compact_all_requests(b: divan::Bencher) {
 #[divan::bench]
 fn add_working_days_all(b: divan::Bencher) {
     let (c, a) = (calendar(), &inputs().calendar);
-    b.counter(divan::counter::ItemsCount::new(a.len())).bench(|| {
-        a.iter()
-            .filter(|(d, n, _)| c.add_working_days(*d, *n).is_ok())
-            .count()
-    });
+    b.counter(divan::counter::ItemsCount::new(a.len()))
+        .bench(|| {
+            a.iter()
+                .filter(|(d, n, _)| c.add_working_days(*d, *n).is_ok())
+                .count()
+        });
 }
 
 #[divan::bench]
 fn working_days_between_all(b: divan::Bencher) {
     let (c, a) = (calendar(), &inputs().calendar);
-    b.counter(divan::counter::ItemsCount::new(a.len())).bench(|| {
-        a.iter()
-            .filter(|(d, _, t)| c.working_days_between(*d, *t).is_ok())
-            .count()
-    });
+    b.counter(divan::counter::ItemsCount::new(a.len()))
+        .bench(|| {
+            a.iter()
+                .filter(|(d, _, t)| c.working_days_between(*d, *t).is_ok())
+                .count()
+        });
+}
+
+/// `INTAKE_BENCH_PROFILE=evaluate|compact|evaluate_json|from_json`: run one operation in a loop
+/// for 5 seconds, for `perf record` (docs/performance.md).
+fn profile(what: &str) {
+    let inp = inputs();
+    let pol = policy();
+    let t = Instant::now();
+    while t.elapsed() < Duration::from_secs(5) {
+        for (i, r) in inp.requests.iter().enumerate() {
+            match what {
+                "evaluate" => black_box(pol.evaluate(r).is_ok()),
+                "compact" => black_box(pol.evaluate_compact(r).is_ok()),
+                "evaluate_json" => {
+                    black_box(intake_rules::api::evaluate_json(pol, &inp.request_texts[i]).is_ok())
+                }
+                _ => black_box(Policy::from_json(&inp.pack).is_ok()),
+            };
+        }
+    }
 }
 
 fn main() {
+    if let Ok(what) = std::env::var("INTAKE_BENCH_PROFILE") {
+        profile(&what);
+        return;
+    }
     if let Ok(out) = std::env::var("INTAKE_BENCH_OUT") {
         figures(&out);
         if std::env::var_os("INTAKE_BENCH_FIGURES_ONLY").is_some() {
