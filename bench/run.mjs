@@ -293,7 +293,9 @@ const rustc = spawnSync("rustc", ["--version"], { encoding: "utf8" }).stdout?.tr
 const ratio = (a, b) => Math.round((a / b) * 10) / 10;
 const budget = (actual, limit, lowerIsBetter = true) => ({
   budget: limit, actual, met: lowerIsBetter ? actual <= limit : actual >= limit,
-  margin: lowerIsBetter ? `${ratio(limit, actual)}× under` : `${ratio(actual, limit)}× the minimum`,
+  margin: lowerIsBetter
+    ? actual <= limit ? `beaten: ${ratio(limit, actual)}× below the budget` : `missed: ${ratio(actual, limit)}× over the budget`
+    : actual >= limit ? `beaten: ${ratio(actual, limit)}× the minimum` : `missed: ${ratio(limit, actual)}× short of the minimum`,
 });
 
 const report = {
