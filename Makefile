@@ -80,8 +80,10 @@ test-browser: pkg browser-tools
 test: tools lint test-native test-wasm-node test-wasm-browser test-js test-ts test-browser
 	@echo "make test: all suites passed"
 
-bench: pkg
-	node bench/run.mjs
+# stdout is exactly one JSON object of figures; the build's output goes to stderr.
+bench:
+	@$(MAKE) --no-print-directory pkg >&2
+	@node bench/run.mjs
 
 fuzz:
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -20,6 +20,7 @@ pub mod api_tools;
 pub mod builtin;
 pub mod calendar;
 pub mod cases;
+pub mod compact;
 pub mod date;
 pub mod decision;
 pub mod diag;
@@ -37,6 +38,8 @@ pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_compact;
 #[cfg(target_arch = "wasm32")]
 mod wasm_guide;
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,377 @@
+// `make bench`: every figure of issue #9 in one run, on the same inputs, printed as ONE JSON
+// object on stdout (progress and divan's native table go to stderr).
+//
+//  1. the inputs: a few hundred requests over the `joint` bundle (bench/inputs.mjs, seeded), and
+//     10,000 calendar arguments;
+//  2. the calendar agreement between the module and `chinese-days`, day by day over the module's
+//     coverage; inputs whose dates touch a disagreement are set aside (and reported);
+//  3. the CHECK: on every remaining input, the module's full decision, its compact decision and
+//     `evaluateJson`, and the three baselines (json-rules-engine, json-logic-js, plain JS; all with
+//     chinese-days) must give the same answers — otherwise the bench prints the differences and
+//     exits 1 before timing anything;
+//  4. timings from JS (module and baselines), natively (`cargo bench --bench native`, same
+//     inputs), sizes, ratios and the issue's budgets.
+//
+// Options: BENCH_QUICK=1 (fewer rounds, for a smoke run), BENCH_NO_NATIVE=1 (skip cargo bench).
+
+// chinese-days reads `YYYY-MM-DD` in the host's time zone; portal teams run it in China.
+process.env.TZ = "Asia/Shanghai";
+
+const { readFileSync, writeFileSync, statSync, mkdirSync } = await import("node:fs");
+const { execFileSync, spawnSync } = await import("node:child_process");
+const { isDeepStrictEqual } = await import("node:util");
+const os = await import("node:os");
+const path = await import("node:path");
+const { fileURLToPath } = await import("node:url");
+
+const { Policy, Calendar } = await import("intake-rules");
+const cd = (await import("chinese-days")).default;
+const { makeRequests, makeCalendarArgs, dayNumber, isoOf, weekday, FIRST_DAY, LAST_DAY } = await import("./inputs.mjs");
+const joint = await import("./baseline/joint.mjs");
+const plain = await import("./baseline/plain.mjs");
+const logic = await import("./baseline/json-logic.mjs");
+const rules = await import("./baseline/rules-engine.mjs");
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const QUICK = !!process.env.BENCH_QUICK;
+const SEED = 0x1a7a6e;
+const N_REQUESTS = 400;
+const N_CAL = 10_000;
+const log = (...a) => console.error("[bench]", ...a);
+const r3 = (x) => Math.round(x * 1000) / 1000;
+
+// ---- 1. inputs ------------------------------------------------------------------------------------
+
+const packPath = process.env.INTAKE_BENCH_PACK || path.join(ROOT, "packs/joint-utility-connection.json");
+const packText = readFileSync(packPath, "utf8");
+const cal = Calendar.builtin();
+const coverage = cal.coverage();
+
+// ---- 2. calendar agreement, every day of the module's coverage ------------------------------------
+
+const disagreements = [];
+for (let d = dayNumber(coverage.from); d <= dayNumber(coverage.to); d++) {
+  const day = isoOf(d);
+  const ours = cal.isWorkingDay(day);
+  const theirs = cd.isWorkday(day);
+  if (ours !== theirs) disagreements.push({ date: day, intake_rules_working: ours, chinese_days_working: theirs });
+}
+const disagreeDays = disagreements.map((x) => dayNumber(x.date));
+const touchesDisagreement = (from, to) => disagreeDays.some((d) => d >= dayNumber(from) && d <= dayNumber(to));
+log(`calendar: ${disagreements.length} disagreements with chinese-days over ${coverage.from}…${coverage.to}`);
+
+// Holidays, make-up days and the eves of holidays in the submission range, over-sampled.
+const special = [];
+for (let d = dayNumber(FIRST_DAY); d <= dayNumber(LAST_DAY); d++) {
+  const day = isoOf(d);
+  const wk = weekday(day) >= 1 && weekday(day) <= 5;
+  const work = cal.isWorkingDay(day);
+  if (wk !== work || (work && !cal.isWorkingDay(isoOf(d + 1)) && weekday(day) !== 5)) special.push(day);
+}
+const allRequests = makeRequests(N_REQUESTS, SEED, special);
+
+// ---- 3. the agreement check --------------------------------------------------------------------------
+
+const policy = Policy.fromJson(packText);
+
+const used = [];
+const excluded = [];
+const mismatches = [];
+const outcomes = {};
+let decisionBytes = 0;
+for (const [i, req] of allRequests.entries()) {
+  const full = policy.evaluate(req);
+  const p = joint.project(full);
+  const text = policy.evaluateJson(JSON.stringify(req));
+  decisionBytes += Buffer.byteLength(text);
+  const fail = (what, expected, actual) => mismatches.push({ index: i, what, request: req, expected, actual });
+  if (!isDeepStrictEqual(JSON.parse(text), full)) fail("evaluateJson vs evaluate", full, JSON.parse(text));
+  const compact = policy.evaluateCompact(req);
+  const compactExpected = {
+    outcome: full.outcome,
+    services: full.services.map((s) => ({ id: s.id, outcome: s.outcome })),
+    field_errors: full.field_errors,
+    missing: full.missing.map((m) => ({ id: m.id, tolerated: m.tolerated })),
+  };
+  if (!isDeepStrictEqual(compact, compactExpected)) fail("evaluateCompact vs evaluate", compactExpected, compact);
+  if (!isDeepStrictEqual(JSON.parse(policy.evaluateCompactJson(JSON.stringify(req))), compact)) {
+    fail("evaluateCompactJson vs evaluateCompact", compact, policy.evaluateCompactJson(JSON.stringify(req)));
+  }
+  // Restrict to requests whose dates (from the day before submission to the last date of the
+  // decision) avoid every day the two calendars disagree on.
+  const firstDay = isoOf(dayNumber(req.submitted_at.slice(0, 10)) - 1);
+  if (touchesDisagreement(firstDay, joint.lastDate(p))) {
+    excluded.push({ index: i, submitted_at: req.submitted_at, last_date: joint.lastDate(p) });
+    continue;
+  }
+  for (const [name, got] of [
+    ["plain-js", plain.evaluate(req)],
+    ["json-logic-js", logic.evaluate(req)],
+    ["json-rules-engine", await rules.evaluate(req)],
+  ]) {
+    if (!isDeepStrictEqual(got, p)) fail(`${name} vs module`, p, got);
+  }
+  used.push(req);
+  outcomes[full.outcome] = (outcomes[full.outcome] || 0) + 1;
+}
+const withTimeline = used.filter((r) => policy.evaluate(r).timeline !== null).length;
+
+// Calendar arguments: the module's answers against chinese-days'.
+const calArgsAll = makeCalendarArgs(N_CAL, SEED + 1);
+const calArgs = [];
+const calExcluded = [];
+for (const a of calArgsAll) {
+  const ours = cal.addWorkingDays(a.date, a.n);
+  const between = cal.workingDaysBetween(a.date, a.to);
+  const hi = ours > a.to ? ours : a.to;
+  if (touchesDisagreement(a.date, hi)) {
+    calExcluded.push(a);
+    continue;
+  }
+  const theirs = cd.findWorkday(a.n, a.date);
+  const theirsBetween = cd.getWorkdaysInRange(a.date, a.to).length - (cd.isWorkday(a.date) ? 1 : 0);
+  if (ours !== theirs) mismatches.push({ what: "addWorkingDays vs findWorkday", args: a, expected: ours, actual: theirs });
+  if (between !== theirsBetween) {
+    mismatches.push({ what: "workingDaysBetween vs getWorkdaysInRange", args: a, expected: between, actual: theirsBetween });
+  }
+  calArgs.push(a);
+}
+
+if (mismatches.length > 0) {
+  console.error(`[bench] CHECK FAILED: ${mismatches.length} disagreements; the first ones:`);
+  for (const m of mismatches.slice(0, 5)) console.error(JSON.stringify(m, null, 1));
+  console.log(JSON.stringify({ check: "failed", mismatches: mismatches.length, first: mismatches.slice(0, 20) }));
+  process.exit(1);
+}
+log(`check: ${used.length} requests and ${calArgs.length} calendar arguments agree (module, compact, JSON, 3 baselines, chinese-days)`);
+
+// ---- 4. timings --------------------------------------------------------------------------------------
+
+const now = process.hrtime.bigint;
+
+/** Every call timed alone over `rounds` rounds of all inputs; then an untimed loop for calls/s. */
+function measure(inputs, rounds, fn, unit = 1e3) {
+  for (const x of inputs) fn(x);
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const x of inputs) {
+      const t = now();
+      fn(x);
+      samples.push(Number(now() - t));
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q) => samples[Math.round((samples.length - 1) * q)] / unit;
+  let calls = 0;
+  const t0 = now();
+  const budget = QUICK ? 100e6 : 400e6;
+  while (Number(now() - t0) < budget || calls < inputs.length) {
+    for (const x of inputs) fn(x);
+    calls += inputs.length;
+  }
+  const perS = calls / (Number(now() - t0) / 1e9);
+  return { median: r3(at(0.5)), p99: r3(at(0.99)), calls_per_s: Math.round(perS), samples: samples.length };
+}
+
+async function measureAsync(inputs, rounds, fn, unit = 1e3) {
+  for (const x of inputs) await fn(x);
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const x of inputs) {
+      const t = now();
+      await fn(x);
+      samples.push(Number(now() - t));
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q) => samples[Math.round((samples.length - 1) * q)] / unit;
+  let calls = 0;
+  const t0 = now();
+  const budget = QUICK ? 100e6 : 400e6;
+  while (Number(now() - t0) < budget || calls < inputs.length) {
+    for (const x of inputs) await fn(x);
+    calls += inputs.length;
+  }
+  return { median: r3(at(0.5)), p99: r3(at(0.99)), calls_per_s: Math.round(calls / (Number(now() - t0) / 1e9)), samples: samples.length };
+}
+
+/** Batch timing for ns-scale calls: the median over `rounds` of the mean time per call. */
+function perCallNs(inputs, rounds, fn) {
+  for (const x of inputs) fn(x);
+  const means = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = now();
+    for (const x of inputs) fn(x);
+    means.push(Number(now() - t) / inputs.length);
+  }
+  means.sort((a, b) => a - b);
+  return Math.round(means[Math.floor(means.length / 2)]);
+}
+
+const ROUNDS = QUICK ? 3 : 25;
+let sink = 0;
+
+log("timing Policy.fromJson");
+const fromJson = measure([packText], QUICK ? 20 : 300, (t) => { sink ^= Policy.fromJson(t).id.length; }, 1e6);
+
+log(`timing evaluate over ${used.length} requests × ${ROUNDS} rounds`);
+const texts = used.map((r) => JSON.stringify(r));
+const evalJs = measure(used, ROUNDS, (r) => { sink ^= policy.evaluate(r).outcome.length; });
+const evalJsonJs = measure(texts, ROUNDS, (t) => { sink ^= policy.evaluateJson(t).length; });
+const evalJsonParsed = measure(texts, ROUNDS, (t) => { sink ^= JSON.parse(policy.evaluateJson(t)).outcome.length; });
+const evalCompactJs = measure(used, ROUNDS, (r) => { sink ^= policy.evaluateCompact(r).outcome.length; });
+const evalCompactJsonJs = measure(texts, ROUNDS, (t) => { sink ^= policy.evaluateCompactJson(t).length; });
+const stringifyOnly = measure(used, ROUNDS, (r) => { sink ^= JSON.stringify(r).length; });
+
+log("timing the baselines");
+const basePlain = measure(used, ROUNDS, (r) => { sink ^= plain.evaluate(r).outcome.length; });
+const baseLogic = measure(used, ROUNDS, (r) => { sink ^= logic.evaluate(r).outcome.length; });
+const baseRules = await measureAsync(used, QUICK ? 1 : 5, async (r) => { sink ^= (await rules.evaluate(r)).outcome.length; });
+
+log(`timing the calendar over ${calArgs.length} arguments`);
+const CAL_ROUNDS = QUICK ? 3 : 15;
+const addNs = perCallNs(calArgs, CAL_ROUNDS, (a) => { sink ^= cal.addWorkingDays(a.date, a.n).length; });
+const betweenNs = perCallNs(calArgs, CAL_ROUNDS, (a) => { sink ^= cal.workingDaysBetween(a.date, a.to); });
+const isWorkingNs = perCallNs(calArgs, CAL_ROUNDS, (a) => { sink ^= cal.isWorkingDay(a.date) ? 1 : 0; });
+const cdFindNs = perCallNs(calArgs, QUICK ? 1 : 3, (a) => { sink ^= cd.findWorkday(a.n, a.date).length; });
+const cdBetweenNs = perCallNs(calArgs, QUICK ? 1 : 3, (a) => {
+  sink ^= cd.getWorkdaysInRange(a.date, a.to).length - (cd.isWorkday(a.date) ? 1 : 0);
+});
+const cdIsWorkNs = perCallNs(calArgs, CAL_ROUNDS, (a) => { sink ^= cd.isWorkday(a.date) ? 1 : 0; });
+
+// chinese-days and the host's time zone: the same calls under TZ=America/New_York.
+const tzProbe = calArgs.slice(0, 2000);
+const tzScript = `import cd from "chinese-days"; const a = JSON.parse(process.argv[1]);
+  console.log(JSON.stringify(a.map((x) => cd.findWorkday(x.n, x.date))));`;
+const tzOut = spawnSync(process.execPath, ["--input-type=module", "-e", tzScript, JSON.stringify(tzProbe)], {
+  cwd: ROOT, env: { ...process.env, TZ: "America/New_York" }, encoding: "utf8", maxBuffer: 64 << 20,
+});
+let tzDiffer = null;
+if (tzOut.status === 0) {
+  const ny = JSON.parse(tzOut.stdout);
+  tzDiffer = tzProbe.filter((a, i) => ny[i] !== cal.addWorkingDays(a.date, a.n)).length;
+}
+
+// ---- native (cargo bench), on the same inputs -----------------------------------------------------
+
+let native = null;
+if (!process.env.BENCH_NO_NATIVE) {
+  const tmp = process.env.CARGO_TARGET_DIR || path.join(ROOT, "target");
+  mkdirSync(tmp, { recursive: true });
+  const inputsFile = path.join(tmp, "bench-inputs.json");
+  const outFile = path.join(tmp, "bench-native.json");
+  writeFileSync(inputsFile, JSON.stringify({ pack: packText, requests: used, calendar: calArgs }));
+  log("running cargo bench --bench native (divan's table follows on stderr)");
+  const res = spawnSync("cargo", ["bench", "--quiet", "--bench", "native"], {
+    cwd: ROOT,
+    env: { ...process.env, INTAKE_BENCH_INPUTS: inputsFile, INTAKE_BENCH_OUT: outFile, ...(QUICK ? { INTAKE_BENCH_FIGURES_ONLY: "1" } : {}) },
+    stdio: ["ignore", process.stderr, process.stderr],
+  });
+  if (res.status !== 0) {
+    log("cargo bench failed");
+    process.exit(1);
+  }
+  native = JSON.parse(readFileSync(outFile, "utf8"));
+}
+
+// ---- sizes ----------------------------------------------------------------------------------------
+
+const gz9 = (file) => Number(execFileSync("bash", ["-c", `gzip -9 -c "${file}" | wc -c`]).toString().trim());
+const wasmFile = path.join(ROOT, "pkg/intake_rules_bg.wasm");
+const glueFile = path.join(ROOT, "pkg/intake_rules.js");
+const size = {
+  wasm_bytes: statSync(wasmFile).size,
+  wasm_gzip9_bytes: gz9(wasmFile),
+  js_glue_bytes: statSync(glueFile).size,
+  js_glue_gzip9_bytes: gz9(glueFile),
+};
+
+// ---- report -----------------------------------------------------------------------------------------
+
+const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) || [])[1] || os.cpus()[0]?.model;
+const rustc = spawnSync("rustc", ["--version"], { encoding: "utf8" }).stdout?.trim() || null;
+const ratio = (a, b) => Math.round((a / b) * 10) / 10;
+const budget = (actual, limit, lowerIsBetter = true) => ({
+  budget: limit, actual, met: lowerIsBetter ? actual <= limit : actual >= limit,
+  margin: lowerIsBetter
+    ? actual <= limit ? `beaten: ${ratio(limit, actual)}× below the budget` : `missed: ${ratio(actual, limit)}× over the budget`
+    : actual >= limit ? `beaten: ${ratio(actual, limit)}× the minimum` : `missed: ${ratio(limit, actual)}× short of the minimum`,
+});
+
+const report = {
+  issue: 9,
+  machine: { nproc: os.availableParallelism(), cpu, node: process.version, rustc, tz: process.env.TZ },
+  inputs: {
+    seed: SEED,
+    requests_generated: allRequests.length,
+    requests_used: used.length,
+    requests_excluded_calendar_disagreement: excluded.length,
+    requests_with_timeline: withTimeline,
+    outcomes,
+    submitted: `${FIRST_DAY}…${LAST_DAY}, ${special.length} holiday/make-up/eve days over-sampled`,
+    decision_json_bytes_avg: Math.round(decisionBytes / allRequests.length),
+    calendar_args_generated: calArgsAll.length,
+    calendar_args_used: calArgs.length,
+    calendar_args_excluded_calendar_disagreement: calExcluded.length,
+  },
+  check: {
+    result: "ok",
+    compared: "outcome, per-service outcomes, not_applicable, checklist ids, missing ids + tolerated + supplement_due, field-error paths, received_on, timeline due / supplement_due / serial_due / per-service due",
+    against: ["json-rules-engine 7.3.1 + chinese-days 1.5.7", "json-logic-js 2.0.5 + chinese-days", "plain JS + chinese-days", "evaluateJson", "evaluateCompact(Json)"],
+  },
+  calendar_vs_chinese_days: {
+    range: `${coverage.from}…${coverage.to}`,
+    disagreements,
+    chinese_days_tz_dependence: tzDiffer === null ? "not measured" : `${tzDiffer} of ${tzProbe.length} findWorkday answers change under TZ=America/New_York`,
+  },
+  from_json_ms: fromJson,
+  js: {
+    evaluate_us: evalJs,
+    evaluate_json_text_us: evalJsonJs,
+    evaluate_json_then_parse_us: evalJsonParsed,
+    evaluate_compact_us: evalCompactJs,
+    evaluate_compact_json_text_us: evalCompactJsonJs,
+    json_stringify_request_us: stringifyOnly,
+  },
+  native,
+  baselines_js: {
+    json_rules_engine_us: baseRules,
+    json_logic_js_us: baseLogic,
+    plain_js_us: basePlain,
+  },
+  calendar_ns_per_call: {
+    add_working_days: addNs,
+    working_days_between: betweenNs,
+    is_working_day: isWorkingNs,
+    chinese_days_find_workday: cdFindNs,
+    chinese_days_workdays_in_range_count: cdBetweenNs,
+    chinese_days_is_workday: cdIsWorkNs,
+    native_add_working_days: native?.add_working_days_ns?.median ?? null,
+    native_working_days_between: native?.working_days_between_ns?.median ?? null,
+  },
+  ratios: {
+    json_rules_engine_over_evaluate: ratio(baseRules.median, evalJs.median),
+    json_rules_engine_over_evaluate_compact: ratio(baseRules.median, evalCompactJs.median),
+    json_logic_over_evaluate: ratio(baseLogic.median, evalJs.median),
+    plain_js_over_evaluate: ratio(basePlain.median, evalJs.median),
+    plain_js_over_evaluate_compact: ratio(basePlain.median, evalCompactJs.median),
+    find_workday_over_add_working_days: ratio(cdFindNs, addNs),
+    workdays_in_range_over_working_days_between: ratio(cdBetweenNs, betweenNs),
+    js_evaluate_over_native_evaluate: native ? ratio(evalJs.median, native.evaluate_us.median) : null,
+  },
+  size,
+  budgets: {
+    evaluate_median_us: budget(evalJs.median, 20),
+    evaluate_compact_median_us: budget(evalCompactJs.median, 20),
+    evaluate_vs_json_rules_engine: budget(ratio(baseRules.median, evalJs.median), 10, false),
+    evaluate_vs_plain_js: budget(ratio(basePlain.median, evalJs.median), 1, false),
+    evaluate_compact_vs_plain_js: budget(ratio(basePlain.median, evalCompactJs.median), 1, false),
+    add_working_days_vs_find_workday: budget(ratio(cdFindNs, addNs), 100, false),
+    from_json_ms: budget(fromJson.median, 1),
+    wasm_bytes: budget(size.wasm_bytes, 350 * 1024),
+    wasm_gzip9_bytes: budget(size.wasm_gzip9_bytes, 140 * 1024),
+  },
+  reproduce: "make bench   (TZ is set to Asia/Shanghai inside; BENCH_QUICK=1 for a smoke run)",
+  sink: sink & 1,
+};
+console.log(JSON.stringify(report, null, 2));

@@ -1,0 +1,79 @@
+//! The compact decision: just what a portal reads on every keystroke — the overall outcome, each
+//! applicable service's outcome, the field errors and the missing materials (with whether each is
+//! tolerated). It runs the same analysis as [`Policy::evaluate`] but skips what the caller does
+//! not read: the one-time notice, the timeline and the policy block, and it serializes a few
+//! hundred bytes instead of a 4–5 KB decision. Its fields always equal the same fields of the
+//! full decision (the bench checks this on every input).
+//!
+//! Chosen by measurement (docs/performance.md): from JS the full `evaluate` spends most of its
+//! time building and converting the full result object.
+
+use serde::Serialize;
+
+use crate::api::{to_json, Error};
+use crate::decision::{analyse, Issue, Outcome};
+use crate::policy::Policy;
+use crate::request::{Request, RequestError};
+
+/// One applicable service's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompactService {
+    pub id: String,
+    pub outcome: Outcome,
+}
+
+/// A required material that is missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompactMissing {
+    pub id: String,
+    pub tolerated: bool,
+}
+
+/// The compact decision; every field equals the same field of the full [`crate::Decision`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompactDecision {
+    pub outcome: Outcome,
+    pub services: Vec<CompactService>,
+    pub field_errors: Vec<Issue>,
+    pub missing: Vec<CompactMissing>,
+}
+
+impl Policy {
+    /// Decide a request, keeping only the outcome, per-service outcomes, field errors and missing
+    /// materials (no notice, no timeline).
+    ///
+    /// # Errors
+    /// As [`Policy::evaluate`].
+    pub fn evaluate_compact(&self, req: &Request) -> Result<CompactDecision, RequestError> {
+        let a = analyse(self, req)?;
+        Ok(CompactDecision {
+            outcome: a.outcome,
+            services: a
+                .services
+                .into_iter()
+                .map(|s| CompactService {
+                    id: s.id,
+                    outcome: s.outcome,
+                })
+                .collect(),
+            field_errors: a.field_errors,
+            missing: a
+                .missing
+                .into_iter()
+                .map(|m| CompactMissing {
+                    id: m.id,
+                    tolerated: m.tolerated,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// `policy.evaluateCompact(request)` as JSON text.
+///
+/// # Errors
+/// `RequestError` for a structurally unusable request.
+pub fn evaluate_compact_json(policy: &Policy, request: &str) -> Result<String, Error> {
+    let req = Request::from_json(request)?;
+    Ok(to_json(&policy.evaluate_compact(&req)?))
+}

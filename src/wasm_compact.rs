@@ -1,0 +1,44 @@
+//! The JS binding of the compact decision (`src/compact.rs`): `policy.evaluateCompact(request)`
+//! and `policy.evaluateCompactJson(text)`. Conversion only, like `wasm.rs`.
+
+use wasm_bindgen::prelude::*;
+
+use crate::compact::evaluate_compact_json;
+use crate::wasm::{from_json_text, string_arg, throw, to_json_text, JsPolicy};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_COMPACT: &'static str = r#"
+/** What `policy.evaluateCompact` returns: the same values as these keys of the full Decision. */
+export interface CompactDecision {
+  outcome: Outcome;
+  services: { id: string; outcome: Outcome }[];
+  field_errors: Issue[];
+  missing: { id: string; tolerated: boolean }[];
+}
+"#;
+
+#[wasm_bindgen(js_class = Policy)]
+impl JsPolicy {
+    /// Decide a request, returning only the outcome, per-service outcomes, field errors and
+    /// missing materials: for checks on every keystroke (no notice, no timeline).
+    #[wasm_bindgen(js_name = evaluateCompact, unchecked_return_type = "CompactDecision")]
+    pub fn evaluate_compact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = to_json_text(&request, "request", "request")?;
+        evaluate_compact_json(&self.inner, &text)
+            .map(|s| from_json_text(&s))
+            .map_err(throw)
+    }
+
+    /// `evaluateCompact` with the request as JSON text and the result as JSON text.
+    #[wasm_bindgen(js_name = evaluateCompactJson)]
+    pub fn evaluate_compact_json_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
+    ) -> Result<String, JsValue> {
+        let text = string_arg(&request, "request", "request")?;
+        evaluate_compact_json(&self.inner, &text).map_err(throw)
+    }
+}
