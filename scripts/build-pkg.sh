@@ -17,7 +17,7 @@ wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-mutab
   pkg/intake_rules_bg.wasm -o pkg/intake_rules_bg.opt.wasm
 mv pkg/intake_rules_bg.opt.wasm pkg/intake_rules_bg.wasm
 
-for f in node.js browser.js cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
+for f in node.js browser.js cli.js cli-guide.js json-positions.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
 cp js/package.json pkg/package.json
 cp README.md pkg/README.md
 cp LICENSE pkg/LICENSE

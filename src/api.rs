@@ -169,40 +169,9 @@ fn field_info(f: &Field) -> FieldInfo {
 /// The fields a set of services reads: in conditions of any kind, or required.
 fn fields_of(policy: &Policy, services: &[usize]) -> Vec<FieldInfo> {
     let mut used = vec![false; policy.fields.len()];
-    let mut mark = |c: &crate::policy::Cond| {
-        for &i in c.expr.fields() {
-            if let Some(u) = used.get_mut(i) {
-                *u = true;
-            }
-        }
-    };
     for &si in services {
-        let Some(s) = policy.services.get(si) else {
-            continue;
-        };
-        if let Some(c) = &s.applies_if {
-            mark(c);
-        }
-        for r in &s.rejects {
-            mark(&r.when);
-        }
-        for m in &s.materials {
-            if let Requirement::If(c) = &m.required {
-                mark(c);
-            }
-        }
-        if let Some(c) = s.tolerance.as_ref().and_then(|t| t.excluded_if.as_ref()) {
-            mark(c);
-        }
-        for st in &s.stages {
-            for l in &st.limit_if {
-                mark(&l.when);
-            }
-            for p in &st.pauses {
-                if let Some(c) = &p.when {
-                    mark(c);
-                }
-            }
+        if let Some(s) = policy.services.get(si) {
+            s.mark_fields(&mut used);
         }
     }
     policy

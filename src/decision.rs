@@ -361,11 +361,12 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     // Material statuses: what the request says, checked against the catalogue.
     let mut statuses = vec![Status::Missing; policy.materials.len()];
     for (key, v) in &req.materials {
-        let path = format!("materials.{key}");
+        // The path is only built when there is something to report (hot path).
+        let path = || format!("materials.{key}");
         let Some(mi) = policy.material_index(key) else {
             let shown: String = key.chars().take(64).collect();
             warnings.push(warn(
-                path,
+                path(),
                 Code::UnknownMaterialId,
                 format!("未知的材料 `{shown}`，已忽略"),
                 format!("unknown material `{shown}` was ignored"),
@@ -382,7 +383,7 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
         };
         let Some(st) = st else {
             field_errors.push(warn(
-                path,
+                path(),
                 Code::BadStatus,
                 format!(
                     "材料「{}」的状态只能是 provided、electronic、committed 或 missing",
@@ -410,7 +411,7 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
                 ("不适用告知承诺", "cannot be replaced by a commitment")
             };
             field_errors.push(warn(
-                path,
+                path(),
                 Code::StatusNotAllowed,
                 format!("材料「{}」{zh}，请提交原件或复印件", m.name.zh()),
                 format!("`{}` {en}; provide the document itself", m.name.get("en")),

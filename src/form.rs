@@ -25,8 +25,6 @@
 //! Architecture invariant: reads policy *fields* only, never services or materials; evaluates
 //! conditions only through [`crate::expr::Form`].
 
-use std::collections::BTreeSet;
-
 use serde_json::{Map, Value as Json};
 
 use crate::date::Date;
@@ -200,10 +198,14 @@ pub fn validate(
         }
     }
 
-    let ids: BTreeSet<&str> = fields.iter().map(|f| f.id.as_str()).collect();
+    // `fields` is sorted by id (the policy keeps it so): a binary search, no set to build.
     let mut warnings: Vec<Diagnostic> = form
         .keys()
-        .filter(|k| !ids.contains(k.as_str()))
+        .filter(|k| {
+            fields
+                .binary_search_by(|f| f.id.as_str().cmp(k.as_str()))
+                .is_err()
+        })
         .map(|k| {
             Diagnostic::error(
                 format!("form.{k}"),

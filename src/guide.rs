@@ -676,40 +676,8 @@ fn materials(cx: &Ctx<'_>, services: &[&Service], bundle: bool) -> Vec<GuideMate
 fn fields(cx: &Ctx<'_>, services: &[&Service]) -> Vec<GuideField> {
     let p = cx.policy;
     let mut used = vec![false; p.fields.len()];
-    {
-        let mut mark = |c: &Cond| {
-            for &i in c.expr.fields() {
-                if let Some(u) = used.get_mut(i) {
-                    *u = true;
-                }
-            }
-        };
-        for s in services {
-            if let Some(c) = &s.applies_if {
-                mark(c);
-            }
-            for r in &s.rejects {
-                mark(&r.when);
-            }
-            for m in &s.materials {
-                if let Requirement::If(c) = &m.required {
-                    mark(c);
-                }
-            }
-            if let Some(c) = s.tolerance.as_ref().and_then(|t| t.excluded_if.as_ref()) {
-                mark(c);
-            }
-            for st in &s.stages {
-                for l in &st.limit_if {
-                    mark(&l.when);
-                }
-                for pz in &st.pauses {
-                    if let Some(c) = &pz.when {
-                        mark(c);
-                    }
-                }
-            }
-        }
+    for s in services {
+        s.mark_fields(&mut used);
     }
     p.fields
         .iter()

@@ -315,3 +315,34 @@ impl Policy {
             .ok()
     }
 }
+
+impl Service {
+    /// Every condition of the service, of any kind: `applies_if`, rejects, material
+    /// requirements, tolerance exclusion, stage `limit_if` and pause conditions.
+    pub fn conditions(&self) -> Vec<&Cond> {
+        let mut out: Vec<&Cond> = Vec::new();
+        out.extend(self.applies_if.as_ref());
+        out.extend(self.rejects.iter().map(|r| &r.when));
+        out.extend(self.materials.iter().filter_map(|m| match &m.required {
+            Requirement::If(c) => Some(c),
+            _ => None,
+        }));
+        out.extend(self.tolerance.as_ref().and_then(|t| t.excluded_if.as_ref()));
+        for st in &self.stages {
+            out.extend(st.limit_if.iter().map(|l| &l.when));
+            out.extend(st.pauses.iter().filter_map(|p| p.when.as_ref()));
+        }
+        out
+    }
+
+    /// Marks in `used` (indexed by field) every field the service's conditions read.
+    pub fn mark_fields(&self, used: &mut [bool]) {
+        for c in self.conditions() {
+            for &i in c.expr.fields() {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+            }
+        }
+    }
+}
