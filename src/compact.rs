@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::api::{to_json, Error};
-use crate::decision::{analyse, Issue, Outcome};
+use crate::decision::{analyse_with, Detail, Issue, Outcome};
 use crate::policy::Policy;
 use crate::request::{Request, RequestError};
 
@@ -45,7 +45,8 @@ impl Policy {
     /// # Errors
     /// As [`Policy::evaluate`].
     pub fn evaluate_compact(&self, req: &Request) -> Result<CompactDecision, RequestError> {
-        let a = analyse(self, req)?;
+        // Outcomes only: no names, reasons, checklist, `because` or due dates to build.
+        let a = analyse_with(self, req, Detail::Outcomes)?;
         Ok(CompactDecision {
             outcome: a.outcome,
             services: a

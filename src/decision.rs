@@ -314,7 +314,47 @@ pub(crate) fn received_day(policy: &Policy, req: &Request) -> Result<Date, Reque
     Ok(received(&cal, policy, req)?.0)
 }
 
+/// How much of the analysis to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Everything the full decision shows.
+    Full,
+    /// Only what the compact decision reads: outcomes, field errors, warnings and the missing
+    /// materials' ids with `tolerated`. Service names and reasons are left empty, the checklist
+    /// is empty, missing items have no name, due date or `used_by`, and no supplement date is
+    /// computed. Every outcome is decided by the same code as in `Full`.
+    Outcomes,
+}
+
 pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<'p>, RequestError> {
+    analyse_with(policy, req, Detail::Full)
+}
+
+/// `cal.due(from, p)` for each distinct period once per request: several materials and services
+/// share the same few periods, and a due date costs a calendar walk.
+struct DueCache<'c> {
+    cal: &'c Calendar,
+    from: Date,
+    known: Vec<(Period, Result<Date, CalendarError>)>,
+}
+
+impl DueCache<'_> {
+    fn due(&mut self, p: Period) -> Result<Date, CalendarError> {
+        if let Some((_, r)) = self.known.iter().find(|(q, _)| *q == p) {
+            return r.clone();
+        }
+        let r = self.cal.due(self.from, p, &[]);
+        self.known.push((p, r.clone()));
+        r
+    }
+}
+
+pub(crate) fn analyse_with<'p>(
+    policy: &'p Policy,
+    req: &Request,
+    detail: Detail,
+) -> Result<Analysis<'p>, RequestError> {
+    let full = detail == Detail::Full;
     let (target_name, plan) = resolve_target(policy, &req.target)?;
     let cal = calendar_for(policy, req);
     let (received_on, received_error) = received(&cal, policy, req)?;
@@ -426,17 +466,20 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     warnings.sort_by(|a, b| (a.path.as_str(), a.code).cmp(&(b.path.as_str(), b.code)));
 
     // Services: applicability, rejections, required materials, outcomes.
-    let mut services = Vec::new();
+    let mut services = Vec::with_capacity(plan.services.len());
     let mut not_applicable = Vec::new();
-    // material index → (used_by service ids, because, tolerable periods per service)
+    // Per material index (so iteration is in catalogue = id order): the services needing it
+    // with their tolerable periods, why (full detail only) and the first basis.
     struct Need {
-        used_by: Vec<usize>,
-        because: Vec<Because>,
         tolerable: Vec<(usize, Option<Period>)>,
+        because: Vec<Because>,
         basis: Option<BasisOut>,
     }
-    let mut needs: BTreeMap<usize, Need> = BTreeMap::new();
-    let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
+    let mut needs: Vec<Option<Need>> = Vec::new();
+    needs.resize_with(policy.materials.len(), || None);
+    let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(plan.services.len());
+    // Reused across services: (material, tolerable period) of the missing ones.
+    let mut missing_here: Vec<(usize, Option<Period>)> = Vec::new();
     for (si, s) in plan.services.iter().enumerate() {
         if let Some(c) = &s.applies_if {
             if !c.expr.eval(&typed) {
@@ -444,47 +487,54 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
                 continue;
             }
         }
-        let reasons: Vec<Reason> = s
-            .rejects
-            .iter()
-            .filter(|r| r.when.expr.eval(&typed))
-            .map(|r| Reason {
+        let mut rejected = false;
+        let mut reasons: Vec<Reason> = Vec::new();
+        for r in s.rejects.iter().filter(|r| r.when.expr.eval(&typed)) {
+            rejected = true;
+            if !full {
+                // The outcome only needs to know that one holds.
+                break;
+            }
+            reasons.push(Reason {
                 condition: r.when.src.clone(),
                 reason: r.reason.get(&locale).to_string(),
                 basis: BasisOut::from(&r.basis, &locale),
-            })
-            .collect();
-        let mut missing_here: Vec<(usize, Option<Period>)> = Vec::new();
+            });
+        }
+        missing_here.clear();
         for mr in &s.materials {
             if !requirement_holds(&mr.required, &typed) {
                 continue;
             }
-            let need = needs.entry(mr.material).or_insert_with(|| Need {
-                used_by: Vec::new(),
-                because: Vec::new(),
+            let Some(slot) = needs.get_mut(mr.material) else {
+                continue;
+            };
+            let need = slot.get_or_insert_with(|| Need {
                 tolerable: Vec::new(),
+                because: Vec::new(),
                 basis: None,
             });
-            need.used_by.push(si);
             need.tolerable.push((si, mr.tolerable));
-            if need.basis.is_none() {
-                need.basis = BasisOut::from(&mr.basis, &locale);
-            }
-            if let Requirement::If(c) = &mr.required {
-                let mut values = BTreeMap::new();
-                for &fi in c.expr.fields() {
-                    if let Some(f) = policy.fields.get(fi) {
-                        values.insert(
-                            f.id.clone(),
-                            req.form.get(&f.id).cloned().unwrap_or(Value::Null),
-                        );
-                    }
+            if full {
+                if need.basis.is_none() {
+                    need.basis = BasisOut::from(&mr.basis, &locale);
                 }
-                need.because.push(Because {
-                    service: s.id.clone(),
-                    condition: c.src.clone(),
-                    values,
-                });
+                if let Requirement::If(c) = &mr.required {
+                    let mut values = BTreeMap::new();
+                    for &fi in c.expr.fields() {
+                        if let Some(f) = policy.fields.get(fi) {
+                            values.insert(
+                                f.id.clone(),
+                                req.form.get(&f.id).cloned().unwrap_or(Value::Null),
+                            );
+                        }
+                    }
+                    need.because.push(Because {
+                        service: s.id.clone(),
+                        condition: c.src.clone(),
+                        values,
+                    });
+                }
             }
             if statuses
                 .get(mr.material)
@@ -495,7 +545,7 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
                 missing_here.push((mr.material, mr.tolerable));
             }
         }
-        let outcome = if !reasons.is_empty() {
+        let outcome = if rejected {
             Outcome::NotAccepted
         } else if !field_errors.is_empty() {
             Outcome::NeedsCorrection
@@ -520,7 +570,11 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
         outcomes.push((si, outcome));
         services.push(ServiceOutcome {
             id: s.id.clone(),
-            name: s.name.get(&locale).to_string(),
+            name: if full {
+                s.name.get(&locale).to_string()
+            } else {
+                String::new()
+            },
             outcome,
             reasons,
         });
@@ -539,32 +593,60 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     not_applicable.sort();
 
     // Checklist and missing list, by material id (the catalogue is sorted by id).
-    let mut checklist = Vec::with_capacity(needs.len());
+    let mut checklist = Vec::new();
     let mut missing = Vec::new();
     let mut supplement_due: Option<Date> = None;
     let mut supplement_error: Option<CalendarError> = None;
-    for (mi, need) in needs {
+    let mut dues = DueCache {
+        cal: &cal,
+        from: received_on,
+        known: Vec::new(),
+    };
+    for (mi, need) in needs.into_iter().enumerate() {
+        let Some(need) = need else {
+            continue;
+        };
         let Some(m) = policy.materials.get(mi) else {
             continue;
         };
+        let status = statuses.get(mi).copied().unwrap_or(Status::Missing);
+        if !full {
+            // Outcomes only: the checklist is not read; a missing item needs its id and
+            // whether it is tolerated (the same rule as below).
+            if status == Status::Missing {
+                let mut deciding = need
+                    .tolerable
+                    .iter()
+                    .filter(|(si, _)| outcome_of(*si) != Some(Outcome::NotAccepted))
+                    .peekable();
+                let tolerated = deciding.peek().is_some()
+                    && deciding.all(|(si, t)| {
+                        t.is_some() && outcome_of(*si) == Some(Outcome::AcceptedWithTolerance)
+                    });
+                missing.push(MissingItem {
+                    id: m.id.clone(),
+                    name: String::new(),
+                    tolerated,
+                    supplement_due: None,
+                    used_by: Vec::new(),
+                });
+            }
+            continue;
+        }
         let mut used_by: Vec<String> = need
-            .used_by
+            .tolerable
             .iter()
-            .filter_map(|&si| plan.services.get(si))
+            .filter_map(|&(si, _)| plan.services.get(si))
             .map(|s| s.id.clone())
             .collect();
         used_by.sort();
-        let status = statuses.get(mi).copied().unwrap_or(Status::Missing);
         // Tolerable in the checklist: every service needing it tolerates it; the shortest period.
         let tolerable = if need.tolerable.iter().all(|(_, t)| t.is_some()) {
-            shortest(
-                &cal,
-                received_on,
-                need.tolerable.iter().filter_map(|(_, t)| *t),
-            )
+            shortest(&mut dues, need.tolerable.iter().filter_map(|(_, t)| *t))
         } else {
             None
         };
+        let name = m.name.get(&locale).to_string();
         if status == Status::Missing {
             // Tolerated only if every (not rejected) service needing it accepts with tolerance.
             let deciding: Vec<&(usize, Option<Period>)> = need
@@ -580,7 +662,7 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
             if tolerated {
                 for (_, t) in &deciding {
                     if let Some(p) = t {
-                        match cal.due(received_on, *p, &[]) {
+                        match dues.due(*p) {
                             Ok(d) => due = Some(due.map_or(d, |x: Date| x.min(d))),
                             Err(e) => supplement_error = Some(e),
                         }
@@ -592,7 +674,7 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
             }
             missing.push(MissingItem {
                 id: m.id.clone(),
-                name: m.name.get(&locale).to_string(),
+                name: name.clone(),
                 tolerated,
                 supplement_due: due,
                 used_by: used_by.clone(),
@@ -600,7 +682,7 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
         }
         checklist.push(ChecklistItem {
             id: m.id.clone(),
-            name: m.name.get(&locale).to_string(),
+            name,
             status,
             used_by,
             tolerable,
@@ -632,15 +714,11 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     })
 }
 
-/// The period among `periods` that ends first from `from` (ties: the first listed).
-fn shortest(
-    cal: &Calendar,
-    from: Date,
-    periods: impl Iterator<Item = Period>,
-) -> Option<Tolerable> {
+/// The period among `periods` that ends first from the received day (ties: the first listed).
+fn shortest(dues: &mut DueCache, periods: impl Iterator<Item = Period>) -> Option<Tolerable> {
     let mut best: Option<(Option<Date>, Period)> = None;
     for p in periods {
-        let d = cal.due(from, p, &[]).ok();
+        let d = dues.due(p).ok();
         best = match best {
             None => Some((d, p)),
             Some((bd, bp)) => match (bd, d) {
