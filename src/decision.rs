@@ -523,10 +523,10 @@ pub(crate) fn analyse_with<'p>(
                     let mut values = BTreeMap::new();
                     for &fi in c.expr.fields() {
                         if let Some(f) = policy.fields.get(fi) {
-                            values.insert(
-                                f.id.clone(),
-                                req.form.get(&f.id).cloned().unwrap_or(Value::Null),
-                            );
+                            // The typed form keeps what was sent (no map lookup); it leaves
+                            // out `""`, `null` and oversized strings, which are read as sent.
+                            let sent = typed.raw(fi).or_else(|| req.form.get(&f.id));
+                            values.insert(f.id.clone(), sent.cloned().unwrap_or(Value::Null));
                         }
                     }
                     need.because.push(Because {
@@ -593,7 +593,12 @@ pub(crate) fn analyse_with<'p>(
     not_applicable.sort();
 
     // Checklist and missing list, by material id (the catalogue is sorted by id).
-    let mut checklist = Vec::new();
+    let needed = if full {
+        needs.iter().filter(|n| n.is_some()).count()
+    } else {
+        0
+    };
+    let mut checklist = Vec::with_capacity(needed);
     let mut missing = Vec::new();
     let mut supplement_due: Option<Date> = None;
     let mut supplement_error: Option<CalendarError> = None;

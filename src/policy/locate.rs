@@ -32,21 +32,34 @@ pub fn key_path(parent: &str, key: &str) -> String {
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    // Built by hand, not with `format!`: the loader makes one path per node (hot when loading).
     if plain {
-        if parent.is_empty() {
-            key.to_string()
-        } else {
-            format!("{parent}.{key}")
+        let mut out = String::with_capacity(parent.len() + 1 + key.len());
+        out.push_str(parent);
+        if !parent.is_empty() {
+            out.push('.');
         }
+        out.push_str(key);
+        out
     } else {
         let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
-        format!("{parent}[{quoted}]")
+        let mut out = String::with_capacity(parent.len() + 2 + quoted.len());
+        out.push_str(parent);
+        out.push('[');
+        out.push_str(&quoted);
+        out.push(']');
+        out
     }
 }
 
 /// The path of element `i` of the array at `parent`.
 pub fn index_path(parent: &str, i: usize) -> String {
-    format!("{parent}[{i}]")
+    use std::fmt::Write;
+    let mut out = String::with_capacity(parent.len() + 4);
+    out.push_str(parent);
+    // Writing to a String cannot fail.
+    let _ = write!(out, "[{i}]");
+    out
 }
 
 /// Every value's and key's position, by path.
