@@ -468,15 +468,14 @@ pub(crate) fn analyse_with<'p>(
     // Services: applicability, rejections, required materials, outcomes.
     let mut services = Vec::with_capacity(plan.services.len());
     let mut not_applicable = Vec::new();
-    // Per material index (so iteration is in catalogue = id order): the services needing it
-    // with their tolerable periods, why (full detail only) and the first basis.
-    struct Need {
-        tolerable: Vec<(usize, Option<Period>)>,
-        because: Vec<Because>,
-        basis: Option<BasisOut>,
+    // (material index, service index in the plan, tolerable period) of every requirement that
+    // holds, in plan order: one flat list rather than a list per material (fewer allocations).
+    let mut uses: Vec<(usize, usize, Option<Period>)> = Vec::new();
+    // Full detail only, by material index: why it is required, and the first basis given.
+    let mut why: Vec<(Vec<Because>, Option<BasisOut>)> = Vec::new();
+    if full {
+        why.resize_with(policy.materials.len(), || (Vec::new(), None));
     }
-    let mut needs: Vec<Option<Need>> = Vec::new();
-    needs.resize_with(policy.materials.len(), || None);
     let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(plan.services.len());
     // Reused across services: (material, tolerable period) of the missing ones.
     let mut missing_here: Vec<(usize, Option<Period>)> = Vec::new();
@@ -506,18 +505,13 @@ pub(crate) fn analyse_with<'p>(
             if !requirement_holds(&mr.required, &typed) {
                 continue;
             }
-            let Some(slot) = needs.get_mut(mr.material) else {
+            if mr.material >= policy.materials.len() {
                 continue;
-            };
-            let need = slot.get_or_insert_with(|| Need {
-                tolerable: Vec::new(),
-                because: Vec::new(),
-                basis: None,
-            });
-            need.tolerable.push((si, mr.tolerable));
-            if full {
-                if need.basis.is_none() {
-                    need.basis = BasisOut::from(&mr.basis, &locale);
+            }
+            uses.push((mr.material, si, mr.tolerable));
+            if let Some((because, basis)) = why.get_mut(mr.material) {
+                if basis.is_none() {
+                    *basis = BasisOut::from(&mr.basis, &locale);
                 }
                 if let Requirement::If(c) = &mr.required {
                     let mut values = BTreeMap::new();
@@ -529,7 +523,7 @@ pub(crate) fn analyse_with<'p>(
                             values.insert(f.id.clone(), sent.cloned().unwrap_or(Value::Null));
                         }
                     }
-                    need.because.push(Because {
+                    because.push(Because {
                         service: s.id.clone(),
                         condition: c.src.clone(),
                         values,
@@ -593,12 +587,9 @@ pub(crate) fn analyse_with<'p>(
     not_applicable.sort();
 
     // Checklist and missing list, by material id (the catalogue is sorted by id).
-    let needed = if full {
-        needs.iter().filter(|n| n.is_some()).count()
-    } else {
-        0
-    };
-    let mut checklist = Vec::with_capacity(needed);
+    // A stable sort: by material (catalogue = id order), each material's uses in plan order.
+    uses.sort_by_key(|&(mi, _, _)| mi);
+    let mut checklist = Vec::new();
     let mut missing = Vec::new();
     let mut supplement_due: Option<Date> = None;
     let mut supplement_error: Option<CalendarError> = None;
@@ -607,27 +598,29 @@ pub(crate) fn analyse_with<'p>(
         from: received_on,
         known: Vec::new(),
     };
-    for (mi, need) in needs.into_iter().enumerate() {
-        let Some(need) = need else {
+    for group in uses.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(mi, _, _)) = group.first() else {
             continue;
         };
+        // The services needing the material, with their tolerable periods.
+        let tolerable = || group.iter().map(|&(_, si, t)| (si, t));
         let Some(m) = policy.materials.get(mi) else {
             continue;
         };
         let status = statuses.get(mi).copied().unwrap_or(Status::Missing);
+        // The services that decide whether a missing material is tolerated: those not rejected.
+        let deciding =
+            || tolerable().filter(|&(si, _)| outcome_of(si) != Some(Outcome::NotAccepted));
+        // Tolerated only if every (not rejected) service needing it accepts with tolerance.
+        let tolerated = status == Status::Missing
+            && deciding().next().is_some()
+            && deciding().all(|(si, t)| {
+                t.is_some() && outcome_of(si) == Some(Outcome::AcceptedWithTolerance)
+            });
         if !full {
             // Outcomes only: the checklist is not read; a missing item needs its id and
-            // whether it is tolerated (the same rule as below).
+            // whether it is tolerated.
             if status == Status::Missing {
-                let mut deciding = need
-                    .tolerable
-                    .iter()
-                    .filter(|(si, _)| outcome_of(*si) != Some(Outcome::NotAccepted))
-                    .peekable();
-                let tolerated = deciding.peek().is_some()
-                    && deciding.all(|(si, t)| {
-                        t.is_some() && outcome_of(*si) == Some(Outcome::AcceptedWithTolerance)
-                    });
                 missing.push(MissingItem {
                     id: m.id.clone(),
                     name: String::new(),
@@ -638,36 +631,24 @@ pub(crate) fn analyse_with<'p>(
             }
             continue;
         }
-        let mut used_by: Vec<String> = need
-            .tolerable
-            .iter()
-            .filter_map(|&(si, _)| plan.services.get(si))
+        let mut used_by: Vec<String> = tolerable()
+            .filter_map(|(si, _)| plan.services.get(si))
             .map(|s| s.id.clone())
             .collect();
         used_by.sort();
         // Tolerable in the checklist: every service needing it tolerates it; the shortest period.
-        let tolerable = if need.tolerable.iter().all(|(_, t)| t.is_some()) {
-            shortest(&mut dues, need.tolerable.iter().filter_map(|(_, t)| *t))
+        let shortest_period = if tolerable().all(|(_, t)| t.is_some()) {
+            shortest(&mut dues, tolerable().filter_map(|(_, t)| t))
         } else {
             None
         };
         let name = m.name.get(&locale).to_string();
         if status == Status::Missing {
-            // Tolerated only if every (not rejected) service needing it accepts with tolerance.
-            let deciding: Vec<&(usize, Option<Period>)> = need
-                .tolerable
-                .iter()
-                .filter(|(si, _)| outcome_of(*si) != Some(Outcome::NotAccepted))
-                .collect();
-            let tolerated = !deciding.is_empty()
-                && deciding.iter().all(|(si, t)| {
-                    t.is_some() && outcome_of(*si) == Some(Outcome::AcceptedWithTolerance)
-                });
             let mut due = None;
             if tolerated {
-                for (_, t) in &deciding {
+                for (_, t) in deciding() {
                     if let Some(p) = t {
-                        match dues.due(*p) {
+                        match dues.due(p) {
                             Ok(d) => due = Some(due.map_or(d, |x: Date| x.min(d))),
                             Err(e) => supplement_error = Some(e),
                         }
@@ -685,16 +666,17 @@ pub(crate) fn analyse_with<'p>(
                 used_by: used_by.clone(),
             });
         }
+        let (because, basis) = why.get_mut(mi).map(std::mem::take).unwrap_or_default();
         checklist.push(ChecklistItem {
             id: m.id.clone(),
             name,
             status,
             used_by,
-            tolerable,
-            because: need.because,
+            tolerable: shortest_period,
+            because,
             electronic: m.electronic,
             commitment: m.commitment,
-            basis: need.basis.or_else(|| BasisOut::from(&m.basis, &locale)),
+            basis: basis.or_else(|| BasisOut::from(&m.basis, &locale)),
         });
     }
 
