@@ -1737,18 +1737,20 @@ pub(crate) fn topo_order(stages: &[Stage]) -> Result<Vec<usize>, Vec<Vec<usize>>
 }
 
 fn depth_exceeds(doc: &Value, max: usize) -> bool {
+    if !(doc.is_array() || doc.is_object()) {
+        return false;
+    }
     let mut stack: Vec<(&Value, usize)> = vec![(doc, 0)];
+    // Containers only go on the stack (no boxed iterator per node: this runs on every load).
     while let Some((v, d)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match v {
-            Value::Array(a) => Box::new(a.iter()),
-            Value::Object(o) => Box::new(o.values()),
-            _ => continue,
-        };
         if d + 1 > max {
             return true;
         }
-        for c in children {
-            stack.push((c, d + 1));
+        let containers = |c: &&Value| c.is_array() || c.is_object();
+        match v {
+            Value::Array(a) => stack.extend(a.iter().filter(containers).map(|c| (c, d + 1))),
+            Value::Object(o) => stack.extend(o.values().filter(containers).map(|c| (c, d + 1))),
+            _ => {}
         }
     }
     false
