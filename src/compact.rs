@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::api::{to_json, Error};
-use crate::decision::{analyse, Issue, Outcome};
+use crate::decision::{analyse_with, Detail, Issue, Outcome};
 use crate::policy::Policy;
 use crate::request::{Request, RequestError};
 
@@ -45,7 +45,8 @@ impl Policy {
     /// # Errors
     /// As [`Policy::evaluate`].
     pub fn evaluate_compact(&self, req: &Request) -> Result<CompactDecision, RequestError> {
-        let a = analyse(self, req)?;
+        // Outcomes only: no names, reasons, checklist, `because` or due dates to build.
+        let a = analyse_with(self, req, Detail::Outcomes)?;
         Ok(CompactDecision {
             outcome: a.outcome,
             services: a
@@ -76,4 +77,65 @@ impl Policy {
 pub fn evaluate_compact_json(policy: &Policy, request: &str) -> Result<String, Error> {
     let req = Request::from_json(request)?;
     Ok(to_json(&policy.evaluate_compact(&req)?))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    /// The compact decision runs `analyse` in its outcomes-only mode: on every case request of
+    /// every pack (and with each locale) its fields must equal the full decision's.
+    #[test]
+    fn compact_equals_the_full_decision() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs");
+        let mut checked = 0;
+        for id in ["joint-utility-connection", "industrial-drawing-review"] {
+            let text = std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap();
+            let policy = Policy::from_json(&text).unwrap();
+            let cases = std::fs::read_to_string(dir.join(format!("{id}.cases.json"))).unwrap();
+            let cases: serde_json::Value = serde_json::from_str(&cases).unwrap();
+            for case in cases["cases"].as_array().unwrap() {
+                for locale in ["zh-CN", "en"] {
+                    let mut request = case["request"].clone();
+                    request["locale"] = serde_json::Value::from(locale);
+                    let Ok(req) = Request::from_value(request) else {
+                        continue;
+                    };
+                    let full = policy.evaluate(&req);
+                    let compact = policy.evaluate_compact(&req);
+                    let (Ok(full), Ok(compact)) = (full, compact) else {
+                        continue;
+                    };
+                    assert_eq!(compact.outcome, full.outcome);
+                    assert_eq!(compact.field_errors, full.field_errors);
+                    let services: Vec<(&str, Outcome)> = full
+                        .services
+                        .iter()
+                        .map(|s| (s.id.as_str(), s.outcome))
+                        .collect();
+                    let compact_services: Vec<(&str, Outcome)> = compact
+                        .services
+                        .iter()
+                        .map(|s| (s.id.as_str(), s.outcome))
+                        .collect();
+                    assert_eq!(compact_services, services);
+                    let missing: Vec<(&str, bool)> = full
+                        .missing
+                        .iter()
+                        .map(|m| (m.id.as_str(), m.tolerated))
+                        .collect();
+                    let compact_missing: Vec<(&str, bool)> = compact
+                        .missing
+                        .iter()
+                        .map(|m| (m.id.as_str(), m.tolerated))
+                        .collect();
+                    assert_eq!(compact_missing, missing);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} requests compared");
+    }
 }

@@ -314,7 +314,47 @@ pub(crate) fn received_day(policy: &Policy, req: &Request) -> Result<Date, Reque
     Ok(received(&cal, policy, req)?.0)
 }
 
+/// How much of the analysis to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Everything the full decision shows.
+    Full,
+    /// Only what the compact decision reads: outcomes, field errors, warnings and the missing
+    /// materials' ids with `tolerated`. Service names and reasons are left empty, the checklist
+    /// is empty, missing items have no name, due date or `used_by`, and no supplement date is
+    /// computed. Every outcome is decided by the same code as in `Full`.
+    Outcomes,
+}
+
 pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<'p>, RequestError> {
+    analyse_with(policy, req, Detail::Full)
+}
+
+/// `cal.due(from, p)` for each distinct period once per request: several materials and services
+/// share the same few periods, and a due date costs a calendar walk.
+struct DueCache<'c> {
+    cal: &'c Calendar,
+    from: Date,
+    known: Vec<(Period, Result<Date, CalendarError>)>,
+}
+
+impl DueCache<'_> {
+    fn due(&mut self, p: Period) -> Result<Date, CalendarError> {
+        if let Some((_, r)) = self.known.iter().find(|(q, _)| *q == p) {
+            return r.clone();
+        }
+        let r = self.cal.due(self.from, p, &[]);
+        self.known.push((p, r.clone()));
+        r
+    }
+}
+
+pub(crate) fn analyse_with<'p>(
+    policy: &'p Policy,
+    req: &Request,
+    detail: Detail,
+) -> Result<Analysis<'p>, RequestError> {
+    let full = detail == Detail::Full;
     let (target_name, plan) = resolve_target(policy, &req.target)?;
     let cal = calendar_for(policy, req);
     let (received_on, received_error) = received(&cal, policy, req)?;
@@ -426,17 +466,19 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     warnings.sort_by(|a, b| (a.path.as_str(), a.code).cmp(&(b.path.as_str(), b.code)));
 
     // Services: applicability, rejections, required materials, outcomes.
-    let mut services = Vec::new();
+    let mut services = Vec::with_capacity(plan.services.len());
     let mut not_applicable = Vec::new();
-    // material index → (used_by service ids, because, tolerable periods per service)
-    struct Need {
-        used_by: Vec<usize>,
-        because: Vec<Because>,
-        tolerable: Vec<(usize, Option<Period>)>,
-        basis: Option<BasisOut>,
+    // (material index, service index in the plan, tolerable period) of every requirement that
+    // holds, in plan order: one flat list rather than a list per material (fewer allocations).
+    let mut uses: Vec<(usize, usize, Option<Period>)> = Vec::new();
+    // Full detail only, by material index: why it is required, and the first basis given.
+    let mut why: Vec<(Vec<Because>, Option<BasisOut>)> = Vec::new();
+    if full {
+        why.resize_with(policy.materials.len(), || (Vec::new(), None));
     }
-    let mut needs: BTreeMap<usize, Need> = BTreeMap::new();
-    let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
+    let mut outcomes: Vec<(usize, Outcome)> = Vec::with_capacity(plan.services.len());
+    // Reused across services: (material, tolerable period) of the missing ones.
+    let mut missing_here: Vec<(usize, Option<Period>)> = Vec::new();
     for (si, s) in plan.services.iter().enumerate() {
         if let Some(c) = &s.applies_if {
             if !c.expr.eval(&typed) {
@@ -444,47 +486,49 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
                 continue;
             }
         }
-        let reasons: Vec<Reason> = s
-            .rejects
-            .iter()
-            .filter(|r| r.when.expr.eval(&typed))
-            .map(|r| Reason {
+        let mut rejected = false;
+        let mut reasons: Vec<Reason> = Vec::new();
+        for r in s.rejects.iter().filter(|r| r.when.expr.eval(&typed)) {
+            rejected = true;
+            if !full {
+                // The outcome only needs to know that one holds.
+                break;
+            }
+            reasons.push(Reason {
                 condition: r.when.src.clone(),
                 reason: r.reason.get(&locale).to_string(),
                 basis: BasisOut::from(&r.basis, &locale),
-            })
-            .collect();
-        let mut missing_here: Vec<(usize, Option<Period>)> = Vec::new();
+            });
+        }
+        missing_here.clear();
         for mr in &s.materials {
             if !requirement_holds(&mr.required, &typed) {
                 continue;
             }
-            let need = needs.entry(mr.material).or_insert_with(|| Need {
-                used_by: Vec::new(),
-                because: Vec::new(),
-                tolerable: Vec::new(),
-                basis: None,
-            });
-            need.used_by.push(si);
-            need.tolerable.push((si, mr.tolerable));
-            if need.basis.is_none() {
-                need.basis = BasisOut::from(&mr.basis, &locale);
+            if mr.material >= policy.materials.len() {
+                continue;
             }
-            if let Requirement::If(c) = &mr.required {
-                let mut values = BTreeMap::new();
-                for &fi in c.expr.fields() {
-                    if let Some(f) = policy.fields.get(fi) {
-                        values.insert(
-                            f.id.clone(),
-                            req.form.get(&f.id).cloned().unwrap_or(Value::Null),
-                        );
-                    }
+            uses.push((mr.material, si, mr.tolerable));
+            if let Some((because, basis)) = why.get_mut(mr.material) {
+                if basis.is_none() {
+                    *basis = BasisOut::from(&mr.basis, &locale);
                 }
-                need.because.push(Because {
-                    service: s.id.clone(),
-                    condition: c.src.clone(),
-                    values,
-                });
+                if let Requirement::If(c) = &mr.required {
+                    let mut values = BTreeMap::new();
+                    for &fi in c.expr.fields() {
+                        if let Some(f) = policy.fields.get(fi) {
+                            // The typed form keeps what was sent (no map lookup); it leaves
+                            // out `""`, `null` and oversized strings, which are read as sent.
+                            let sent = typed.raw(fi).or_else(|| req.form.get(&f.id));
+                            values.insert(f.id.clone(), sent.cloned().unwrap_or(Value::Null));
+                        }
+                    }
+                    because.push(Because {
+                        service: s.id.clone(),
+                        condition: c.src.clone(),
+                        values,
+                    });
+                }
             }
             if statuses
                 .get(mr.material)
@@ -495,7 +539,7 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
                 missing_here.push((mr.material, mr.tolerable));
             }
         }
-        let outcome = if !reasons.is_empty() {
+        let outcome = if rejected {
             Outcome::NotAccepted
         } else if !field_errors.is_empty() {
             Outcome::NeedsCorrection
@@ -520,7 +564,11 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
         outcomes.push((si, outcome));
         services.push(ServiceOutcome {
             id: s.id.clone(),
-            name: s.name.get(&locale).to_string(),
+            name: if full {
+                s.name.get(&locale).to_string()
+            } else {
+                String::new()
+            },
             outcome,
             reasons,
         });
@@ -539,48 +587,68 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     not_applicable.sort();
 
     // Checklist and missing list, by material id (the catalogue is sorted by id).
-    let mut checklist = Vec::with_capacity(needs.len());
+    // A stable sort: by material (catalogue = id order), each material's uses in plan order.
+    uses.sort_by_key(|&(mi, _, _)| mi);
+    let mut checklist = Vec::new();
     let mut missing = Vec::new();
     let mut supplement_due: Option<Date> = None;
     let mut supplement_error: Option<CalendarError> = None;
-    for (mi, need) in needs {
+    let mut dues = DueCache {
+        cal: &cal,
+        from: received_on,
+        known: Vec::new(),
+    };
+    for group in uses.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(mi, _, _)) = group.first() else {
+            continue;
+        };
+        // The services needing the material, with their tolerable periods.
+        let tolerable = || group.iter().map(|&(_, si, t)| (si, t));
         let Some(m) = policy.materials.get(mi) else {
             continue;
         };
-        let mut used_by: Vec<String> = need
-            .used_by
-            .iter()
-            .filter_map(|&si| plan.services.get(si))
+        let status = statuses.get(mi).copied().unwrap_or(Status::Missing);
+        // The services that decide whether a missing material is tolerated: those not rejected.
+        let deciding =
+            || tolerable().filter(|&(si, _)| outcome_of(si) != Some(Outcome::NotAccepted));
+        // Tolerated only if every (not rejected) service needing it accepts with tolerance.
+        let tolerated = status == Status::Missing
+            && deciding().next().is_some()
+            && deciding().all(|(si, t)| {
+                t.is_some() && outcome_of(si) == Some(Outcome::AcceptedWithTolerance)
+            });
+        if !full {
+            // Outcomes only: the checklist is not read; a missing item needs its id and
+            // whether it is tolerated.
+            if status == Status::Missing {
+                missing.push(MissingItem {
+                    id: m.id.clone(),
+                    name: String::new(),
+                    tolerated,
+                    supplement_due: None,
+                    used_by: Vec::new(),
+                });
+            }
+            continue;
+        }
+        let mut used_by: Vec<String> = tolerable()
+            .filter_map(|(si, _)| plan.services.get(si))
             .map(|s| s.id.clone())
             .collect();
         used_by.sort();
-        let status = statuses.get(mi).copied().unwrap_or(Status::Missing);
         // Tolerable in the checklist: every service needing it tolerates it; the shortest period.
-        let tolerable = if need.tolerable.iter().all(|(_, t)| t.is_some()) {
-            shortest(
-                &cal,
-                received_on,
-                need.tolerable.iter().filter_map(|(_, t)| *t),
-            )
+        let shortest_period = if tolerable().all(|(_, t)| t.is_some()) {
+            shortest(&mut dues, tolerable().filter_map(|(_, t)| t))
         } else {
             None
         };
+        let name = m.name.get(&locale).to_string();
         if status == Status::Missing {
-            // Tolerated only if every (not rejected) service needing it accepts with tolerance.
-            let deciding: Vec<&(usize, Option<Period>)> = need
-                .tolerable
-                .iter()
-                .filter(|(si, _)| outcome_of(*si) != Some(Outcome::NotAccepted))
-                .collect();
-            let tolerated = !deciding.is_empty()
-                && deciding.iter().all(|(si, t)| {
-                    t.is_some() && outcome_of(*si) == Some(Outcome::AcceptedWithTolerance)
-                });
             let mut due = None;
             if tolerated {
-                for (_, t) in &deciding {
+                for (_, t) in deciding() {
                     if let Some(p) = t {
-                        match cal.due(received_on, *p, &[]) {
+                        match dues.due(p) {
                             Ok(d) => due = Some(due.map_or(d, |x: Date| x.min(d))),
                             Err(e) => supplement_error = Some(e),
                         }
@@ -592,22 +660,23 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
             }
             missing.push(MissingItem {
                 id: m.id.clone(),
-                name: m.name.get(&locale).to_string(),
+                name: name.clone(),
                 tolerated,
                 supplement_due: due,
                 used_by: used_by.clone(),
             });
         }
+        let (because, basis) = why.get_mut(mi).map(std::mem::take).unwrap_or_default();
         checklist.push(ChecklistItem {
             id: m.id.clone(),
-            name: m.name.get(&locale).to_string(),
+            name,
             status,
             used_by,
-            tolerable,
-            because: need.because,
+            tolerable: shortest_period,
+            because,
             electronic: m.electronic,
             commitment: m.commitment,
-            basis: need.basis.or_else(|| BasisOut::from(&m.basis, &locale)),
+            basis: basis.or_else(|| BasisOut::from(&m.basis, &locale)),
         });
     }
 
@@ -632,15 +701,11 @@ pub(crate) fn analyse<'p>(policy: &'p Policy, req: &Request) -> Result<Analysis<
     })
 }
 
-/// The period among `periods` that ends first from `from` (ties: the first listed).
-fn shortest(
-    cal: &Calendar,
-    from: Date,
-    periods: impl Iterator<Item = Period>,
-) -> Option<Tolerable> {
+/// The period among `periods` that ends first from the received day (ties: the first listed).
+fn shortest(dues: &mut DueCache, periods: impl Iterator<Item = Period>) -> Option<Tolerable> {
     let mut best: Option<(Option<Date>, Period)> = None;
     for p in periods {
-        let d = cal.due(from, p, &[]).ok();
+        let d = dues.due(p).ok();
         best = match best {
             None => Some((d, p)),
             Some((bd, bp)) => match (bd, d) {

@@ -146,9 +146,13 @@ pub fn validate(
     };
     let mut errors = Vec::new();
     let mut absent = Vec::new();
+    // Form keys that are fields (ids are unique, so each is a different key).
+    let mut known = 0usize;
 
     for (index, field) in fields.iter().enumerate() {
-        let sent = match form.get(&field.id) {
+        let found = form.get(&field.id);
+        known += usize::from(found.is_some());
+        let sent = match found {
             None | Some(Json::Null) => None,
             Some(Json::String(s)) if s.is_empty() => None,
             Some(v) => Some(v),
@@ -160,7 +164,8 @@ pub fn validate(
             continue;
         };
         if let Json::String(s) = sent {
-            if s.chars().nth(MAX_STRING_CHARS).is_some() {
+            // No more bytes than the limit means no more characters: count only longer ones.
+            if s.len() > MAX_STRING_CHARS && s.chars().nth(MAX_STRING_CHARS).is_some() {
                 errors.push(too_large(field));
                 typed.values.push(None);
                 typed.raw.push(None);
@@ -199,28 +204,32 @@ pub fn validate(
     }
 
     // `fields` is sorted by id (the policy keeps it so): a binary search, no set to build.
-    let mut warnings: Vec<Diagnostic> = form
-        .keys()
-        .filter(|k| {
-            fields
-                .binary_search_by(|f| f.id.as_str().cmp(k.as_str()))
-                .is_err()
-        })
-        .map(|k| {
-            Diagnostic::error(
-                format!("form.{k}"),
-                Code::UnknownFormKey,
-                Message::new(
-                    format!("表单项 `{}` 未在政策中定义，已忽略", quote(k)),
-                    format!(
-                        "form key `{}` is not defined by the policy and was ignored",
-                        quote(k)
+    // When every key was matched to a field there is no unknown key to look for (the usual case).
+    let mut warnings: Vec<Diagnostic> = if known == form.len() {
+        Vec::new()
+    } else {
+        form.keys()
+            .filter(|k| {
+                fields
+                    .binary_search_by(|f| f.id.as_str().cmp(k.as_str()))
+                    .is_err()
+            })
+            .map(|k| {
+                Diagnostic::error(
+                    format!("form.{k}"),
+                    Code::UnknownFormKey,
+                    Message::new(
+                        format!("表单项 `{}` 未在政策中定义，已忽略", quote(k)),
+                        format!(
+                            "form key `{}` is not defined by the policy and was ignored",
+                            quote(k)
+                        ),
                     ),
-                ),
-            )
-            .with_severity(Severity::Warning)
-        })
-        .collect();
+                )
+                .with_severity(Severity::Warning)
+            })
+            .collect()
+    };
 
     sort(&mut errors);
     sort(&mut warnings);

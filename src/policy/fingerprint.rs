@@ -39,6 +39,14 @@ pub fn canonical(v: &Value) -> String {
 }
 
 fn write_str(out: &mut String, s: &str) {
+    // Most strings need no escape; serde_json escapes exactly `"`, `\\` and U+0000–U+001F,
+    // so writing them as they are gives its text without a temporary string per value.
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     match serde_json::to_string(s) {
         Ok(q) => out.push_str(&q),
         Err(_) => {

@@ -27,7 +27,8 @@ impl Out<'_> {
         en: String,
     ) {
         let mut d = Diagnostic::error(path, code, Message::new(zh, en)).with_severity(severity);
-        if let Some(locs) = &self.policy.locations {
+        if let Some(lazy) = &self.policy.locations {
+            let locs = lazy.get();
             let pos = if on_key {
                 locs.key(&d.path)
             } else {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::keys;
-use super::locate::{self, index_path, key_path, Locations, Pos};
+use super::locate::{self, index_path, key_path, LazyLocations, Locations, Pos};
 use super::model::*;
 use super::suggest::hint;
 use crate::calendar::{BeyondCoverage, Calendar, Period, TimeOfDay};
@@ -831,7 +831,8 @@ impl Ctx {
             services: services.into_iter().collect::<Option<Vec<_>>>()?,
             bundles: bundles.into_iter().collect::<Option<Vec<_>>>()?,
             fingerprint: super::fingerprint::fingerprint(doc),
-            source: doc.clone(),
+            // Filled in by the caller, which can move the document instead of copying it.
+            source: Value::Null,
             locations: None,
         })
     }
@@ -1736,18 +1737,20 @@ pub(crate) fn topo_order(stages: &[Stage]) -> Result<Vec<usize>, Vec<Vec<usize>>
 }
 
 fn depth_exceeds(doc: &Value, max: usize) -> bool {
+    if !(doc.is_array() || doc.is_object()) {
+        return false;
+    }
     let mut stack: Vec<(&Value, usize)> = vec![(doc, 0)];
+    // Containers only go on the stack (no boxed iterator per node: this runs on every load).
     while let Some((v, d)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match v {
-            Value::Array(a) => Box::new(a.iter()),
-            Value::Object(o) => Box::new(o.values()),
-            _ => continue,
-        };
         if d + 1 > max {
             return true;
         }
-        for c in children {
-            stack.push((c, d + 1));
+        let containers = |c: &&Value| c.is_array() || c.is_object();
+        match v {
+            Value::Array(a) => stack.extend(a.iter().filter(containers).map(|c| (c, d + 1))),
+            Value::Object(o) => stack.extend(o.values().filter(containers).map(|c| (c, d + 1))),
+            _ => {}
         }
     }
     false
@@ -1770,6 +1773,13 @@ fn too_deep_issue(at: At) -> Issue {
 
 /// Validate a parsed document and build the policy, or return every issue found.
 pub(crate) fn validate(doc: &Value) -> Result<Policy, Vec<Issue>> {
+    let mut p = build(doc)?;
+    p.source = doc.clone();
+    Ok(p)
+}
+
+/// [`validate`] without setting `Policy::source` (left `Null`).
+fn build(doc: &Value) -> Result<Policy, Vec<Issue>> {
     if depth_exceeds(doc, limits::MAX_JSON_DEPTH) {
         return Err(vec![too_deep_issue(At::Value)]);
     }
@@ -1838,6 +1848,22 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
             }));
         }
     };
+    // The full position scan is needed only to report issues (and by lint, lazily); a valid
+    // policy only has to be checked for repeated keys, which serde_json silently collapses.
+    let duplicates = locate::has_duplicate_keys(text);
+    match build(&doc) {
+        Ok(mut p) if !duplicates => {
+            p.source = doc;
+            p.locations = Some(Arc::new(LazyLocations::new(text)));
+            Ok(p)
+        }
+        Ok(_) => Err(issues_at(Vec::new(), text)),
+        Err(issues) => Err(issues_at(issues, text)),
+    }
+}
+
+/// `issues` and the text's duplicate keys, located in `text`.
+fn issues_at(mut issues: Vec<Issue>, text: &str) -> Vec<Diagnostic> {
     let locs = locate::scan(text);
     let mut dup_issues: Vec<Issue> = locs
         .duplicates
@@ -1857,17 +1883,8 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
             }
         })
         .collect();
-    match validate(&doc) {
-        Ok(mut p) if dup_issues.is_empty() => {
-            p.locations = Some(Arc::new(locs));
-            Ok(p)
-        }
-        Ok(_) => Err(finish(dup_issues, Some((text, &locs)))),
-        Err(mut issues) => {
-            issues.append(&mut dup_issues);
-            Err(finish(issues, Some((text, &locs))))
-        }
-    }
+    issues.append(&mut dup_issues);
+    finish(issues, Some((text, &locs)))
 }
 
 pub(crate) fn from_value(doc: &Value) -> Result<Policy, Vec<Diagnostic>> {

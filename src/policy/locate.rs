@@ -5,7 +5,9 @@
 //! Lines and columns are 1-based; columns count UTF-16 code units, as JS strings and browser
 //! editors do (a Chinese character is one unit, an emoji two).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// A position in the text: 1-based line, 1-based UTF-16 column, and the byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,21 +32,34 @@ pub fn key_path(parent: &str, key: &str) -> String {
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    // Built by hand, not with `format!`: the loader makes one path per node (hot when loading).
     if plain {
-        if parent.is_empty() {
-            key.to_string()
-        } else {
-            format!("{parent}.{key}")
+        let mut out = String::with_capacity(parent.len() + 1 + key.len());
+        out.push_str(parent);
+        if !parent.is_empty() {
+            out.push('.');
         }
+        out.push_str(key);
+        out
     } else {
         let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
-        format!("{parent}[{quoted}]")
+        let mut out = String::with_capacity(parent.len() + 2 + quoted.len());
+        out.push_str(parent);
+        out.push('[');
+        out.push_str(&quoted);
+        out.push(']');
+        out
     }
 }
 
 /// The path of element `i` of the array at `parent`.
 pub fn index_path(parent: &str, i: usize) -> String {
-    format!("{parent}[{i}]")
+    use std::fmt::Write;
+    let mut out = String::with_capacity(parent.len() + 4);
+    out.push_str(parent);
+    // Writing to a String cannot fail.
+    let _ = write!(out, "[{i}]");
+    out
 }
 
 /// Every value's and key's position, by path.
@@ -385,6 +400,103 @@ impl Scanner<'_> {
     }
 }
 
+/// The text a policy was loaded from, with its [`Locations`] computed on first use: only lint
+/// needs them for a valid policy, and the scan (a path string and two map entries per node) is
+/// a noticeable part of loading.
+#[derive(Debug, Default)]
+pub struct LazyLocations {
+    text: String,
+    locs: OnceLock<Locations>,
+}
+
+impl LazyLocations {
+    pub fn new(text: &str) -> LazyLocations {
+        LazyLocations {
+            text: text.to_string(),
+            locs: OnceLock::new(),
+        }
+    }
+
+    /// The positions, scanned on the first call.
+    pub fn get(&self) -> &Locations {
+        self.locs.get_or_init(|| scan(&self.text))
+    }
+}
+
+/// Whether some object of valid JSON text repeats a key (serde_json keeps the last one). Much
+/// cheaper than [`scan`]: no positions and no path strings, keys borrowed from the text unless
+/// they hold escapes. [`scan`] then finds where, on the (rare) error path.
+pub fn has_duplicate_keys(text: &str) -> bool {
+    enum Frame<'t> {
+        Obj {
+            keys: Vec<Cow<'t, str>>,
+            expect_key: bool,
+        },
+        Arr,
+    }
+    fn repeats(keys: &mut [Cow<'_, str>]) -> bool {
+        keys.sort_unstable();
+        keys.windows(2).any(|w| matches!(w, [a, b] if a == b))
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let start = i;
+                let mut escaped = false;
+                let mut has_escape = false;
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    i += 1;
+                    if escaped {
+                        escaped = false;
+                    } else if c == b'\\' {
+                        escaped = true;
+                        has_escape = true;
+                    } else if c == b'"' {
+                        break;
+                    }
+                }
+                if let Some(Frame::Obj { keys, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        *expect_key = false;
+                        let raw = text.get(start..i).unwrap_or("");
+                        let key = if has_escape {
+                            Cow::Owned(serde_json::from_str::<String>(raw).unwrap_or_default())
+                        } else {
+                            Cow::Borrowed(raw.get(1..raw.len().saturating_sub(1)).unwrap_or(""))
+                        };
+                        keys.push(key);
+                    }
+                }
+                continue;
+            }
+            b'{' => stack.push(Frame::Obj {
+                keys: Vec::new(),
+                expect_key: true,
+            }),
+            b'[' => stack.push(Frame::Arr),
+            b'}' | b']' => {
+                if let Some(Frame::Obj { mut keys, .. }) = stack.pop() {
+                    if repeats(&mut keys) {
+                        return true;
+                    }
+                }
+            }
+            b',' => {
+                if let Some(Frame::Obj { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Scan valid JSON text once (call it after serde_json accepted the text; on anything else it
 /// stops early and returns what it found).
 pub fn scan(text: &str) -> Locations {
@@ -486,6 +598,25 @@ pub fn scan(text: &str) -> Locations {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duplicate_check_agrees_with_the_scan() {
+        for text in [
+            r#"{"a": 1, "b": {"a": 2}}"#,
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"a": 1, "\u0061": 2}"#,
+            r#"{"x": "{\"a\": 1, \"a\": 2}", "y": [{"a": 1}, {"a": 2}]}"#,
+            r#"{"x": [{"k": 1, "v": ",", "k": 2}]}"#,
+            r#"[{"a": {}, "b": [], "c": "a"}, "a", "a"]"#,
+            r#"{"s": "a\\", "t": {"u": 1, "s": 2}, "s": 3}"#,
+        ] {
+            assert_eq!(
+                has_duplicate_keys(text),
+                !scan(text).duplicates.is_empty(),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn paths() {

@@ -291,8 +291,8 @@ pub struct Policy {
     /// The document as loaded (serde_json's maps are sorted by key), for diff and the guide.
     pub source: serde_json::Value,
     /// Where each path is in the JSON text, when the policy was loaded from text (so `lint`
-    /// can give lines and columns); `None` for `from_value`.
-    pub(crate) locations: Option<std::sync::Arc<super::locate::Locations>>,
+    /// can give lines and columns), scanned on first use; `None` for `from_value`.
+    pub(crate) locations: Option<std::sync::Arc<super::locate::LazyLocations>>,
 }
 
 impl Policy {
