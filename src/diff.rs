@@ -87,7 +87,9 @@ pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff 
     d.services();
     d.bundles();
     let mut changes = d.out;
-    changes.sort_by(|a, b| (a.path.as_str(), a.kind).cmp(&(b.path.as_str(), b.kind)));
+    crate::sorting::sort_by(&mut changes, |a, b| {
+        (a.path.as_str(), a.kind).cmp(&(b.path.as_str(), b.kind))
+    });
     let mut affected = Vec::new();
     let mut checked = 0;
     if let Some(file) = cases {
@@ -851,7 +853,7 @@ impl Differ<'_> {
                             .as_array()
                             .map(|a| a.to_vec())
                             .unwrap_or_default();
-                        v.sort_by_key(crate::api::to_json);
+                        crate::sorting::sort_by_key(&mut v, crate::api::to_json);
                         Value::Array(v)
                     };
                     self.changed(

@@ -676,7 +676,7 @@ fn merge_pauses(pauses: &[Pause]) -> Result<Vec<(i64, i64)>, CalendarError> {
         }
         v.push((day(p.from), day(p.to)));
     }
-    v.sort_unstable();
+    crate::sorting::sort_by(&mut v, |a, b| a.cmp(b));
     let mut out: Vec<(i64, i64)> = Vec::with_capacity(v.len());
     for (f, t) in v {
         match out.last_mut() {
