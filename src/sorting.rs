@@ -5,6 +5,7 @@
 //! (stable), O(n log n).
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `v` stably by `cmp`, exactly as `v.sort_by(cmp)` would.
 pub(crate) fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -32,6 +33,21 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut f: impl FnMut(&T) -> K)
     sort_by(v, |a, b| f(a).cmp(&f(b)));
 }
 
+/// `iter.collect::<BTreeSet<_>>()` by insertion: `collect` sorts its input first, with one
+/// more copy of the standard sort per element type.
+pub(crate) fn set_of<T: Ord>(iter: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(iter);
+    set
+}
+
+/// `iter.collect::<BTreeMap<_, _>>()` by insertion (a later entry for a key wins, as there).
+pub(crate) fn map_of<K: Ord, V>(iter: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(iter);
+    map
+}
+
 #[inline(never)]
 fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| cmp(a, b));
@@ -56,5 +72,14 @@ mod tests {
             sort_by_key(&mut v, |p| p.0);
             assert_eq!(v, want);
         }
+    }
+
+    #[test]
+    fn sets_and_maps_as_collect_makes_them() {
+        let pairs = [(3, "a"), (1, "b"), (3, "c"), (2, "d"), (1, "e")];
+        let want: BTreeMap<i32, &str> = pairs.iter().copied().collect();
+        assert_eq!(map_of(pairs), want);
+        let want: BTreeSet<i32> = pairs.iter().map(|p| p.0).collect();
+        assert_eq!(set_of(pairs.iter().map(|p| p.0)), want);
     }
 }
