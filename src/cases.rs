@@ -503,7 +503,7 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
         }
     }
     if let Some(list) = &expect.checklist {
-        let actual: BTreeSet<&String> = d.checklist.iter().map(|c| &c.id).collect();
+        let actual = crate::sorting::set_of(d.checklist.iter().map(|c| &c.id));
         diff("checklist".into(), strs(list), strs(actual));
     }
     if let Some(used_by) = &expect.used_by {
@@ -521,7 +521,7 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
     if let Some(missing) = &expect.missing {
         let actual: BTreeMap<&String, bool> =
             d.missing.iter().map(|m| (&m.id, m.tolerated)).collect();
-        let ids: BTreeSet<&String> = missing.keys().chain(actual.keys().copied()).collect();
+        let ids = crate::sorting::set_of(missing.keys().chain(actual.keys().copied()));
         for id in ids {
             diff(
                 format!("missing.{id}"),

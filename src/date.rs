@@ -16,7 +16,7 @@ pub const MAX_YEAR: i32 = 9999;
 pub struct Date(i32);
 
 /// Days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;

@@ -87,7 +87,9 @@ pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff 
     d.services();
     d.bundles();
     let mut changes = d.out;
-    changes.sort_by(|a, b| (a.path.as_str(), a.kind).cmp(&(b.path.as_str(), b.kind)));
+    crate::sorting::sort_by(&mut changes, |a, b| {
+        (a.path.as_str(), a.kind).cmp(&(b.path.as_str(), b.kind))
+    });
     let mut affected = Vec::new();
     let mut checked = 0;
     if let Some(file) = cases {
@@ -95,7 +97,7 @@ pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff 
             checked += 1;
             let a = snapshot(cases::decide(old, &c.request));
             let b = snapshot(cases::decide(new, &c.request));
-            let paths: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            let paths = crate::sorting::set_of(a.keys().chain(b.keys()));
             let mut ch = Vec::new();
             for p in paths {
                 let x = a.get(p).cloned().unwrap_or(Value::Null);
@@ -173,12 +175,13 @@ fn obj(v: &Value) -> Option<&Map<String, Value>> {
 /// A value without `$comment` anywhere.
 fn clean(v: &Value) -> Value {
     match v {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .filter(|(k, _)| !k.starts_with('$'))
-                .map(|(k, v)| (k.clone(), clean(v)))
-                .collect(),
-        ),
+        Value::Object(m) => {
+            let mut out = Map::new();
+            for (k, v) in m.iter().filter(|(k, _)| !k.starts_with('$')) {
+                out.insert(k.clone(), clean(v));
+            }
+            Value::Object(out)
+        }
         Value::Array(a) => Value::Array(a.iter().map(clean).collect()),
         v => v.clone(),
     }
@@ -642,9 +645,9 @@ impl Differ<'_> {
 
     /// A service's material entries, matched by `ref`.
     fn entries(&mut self, path: &str, x: &Value, y: &Value, what: (&str, &str)) {
-        let ea: BTreeMap<String, &Value> = keyed(get(x, "materials"), "ref").into_iter().collect();
-        let eb: BTreeMap<String, &Value> = keyed(get(y, "materials"), "ref").into_iter().collect();
-        let ids: BTreeSet<&String> = ea.keys().chain(eb.keys()).collect();
+        let ea = crate::sorting::map_of(keyed(get(x, "materials"), "ref"));
+        let eb = crate::sorting::map_of(keyed(get(y, "materials"), "ref"));
+        let ids = crate::sorting::set_of(ea.keys().chain(eb.keys()));
         for m in ids {
             let p = format!("{path}.materials[{m}]");
             let (mz, me) = self.name("materials", m);
@@ -795,9 +798,9 @@ impl Differ<'_> {
     }
 
     fn stages(&mut self, path: &str, x: &Value, y: &Value, what: (&str, &str)) {
-        let sa: BTreeMap<String, &Value> = keyed(get(x, "stages"), "id").into_iter().collect();
-        let sb: BTreeMap<String, &Value> = keyed(get(y, "stages"), "id").into_iter().collect();
-        let ids: BTreeSet<&String> = sa.keys().chain(sb.keys()).collect();
+        let sa = crate::sorting::map_of(keyed(get(x, "stages"), "id"));
+        let sb = crate::sorting::map_of(keyed(get(y, "stages"), "id"));
+        let ids = crate::sorting::set_of(sa.keys().chain(sb.keys()));
         for id in ids {
             let p = format!("{path}.stages[{id}]");
             let sname = sb
@@ -851,7 +854,7 @@ impl Differ<'_> {
                             .as_array()
                             .map(|a| a.to_vec())
                             .unwrap_or_default();
-                        v.sort_by_key(crate::api::to_json);
+                        crate::sorting::sort_by_key(&mut v, crate::api::to_json);
                         Value::Array(v)
                     };
                     self.changed(

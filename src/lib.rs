@@ -35,6 +35,7 @@ pub mod policy;
 pub mod policy_set;
 pub mod request;
 pub mod schedule;
+mod sorting;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

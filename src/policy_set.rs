@@ -200,7 +200,7 @@ impl PolicySet {
                 }
             }
         }
-        versions.sort_by_key(|v| v.effective_from.unwrap_or(Date::min()));
+        crate::sorting::sort_by_key(&mut versions, |v| v.effective_from.unwrap_or(Date::min()));
         for (i, pair) in versions.windows(2).enumerate() {
             let [a, b] = pair else { continue };
             let a_until = a.effective_until.unwrap_or(Date::max());

@@ -247,7 +247,7 @@ impl Request {
                 ))
             }
         };
-        warnings.sort_by(|a, b| a.path.cmp(&b.path));
+        crate::sorting::sort_by(&mut warnings, |a, b| a.path.cmp(&b.path));
         Ok(Request {
             target,
             form,

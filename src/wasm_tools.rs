@@ -44,14 +44,12 @@ impl JsPolicy {
             .map_err(throw)
     }
 
-    /// The JSON text of a built-in pack, as shipped.
+    /// The JSON text of a built-in pack, indented two spaces per level.
     #[wasm_bindgen(js_name = builtinSource)]
     pub fn builtin_source(
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<String, JsValue> {
         let id = string_arg(&id, "id", "policy")?;
-        api_tools::builtin_source(&id)
-            .map(str::to_string)
-            .map_err(throw)
+        api_tools::builtin_source(&id).map_err(throw)
     }
 }

@@ -25,8 +25,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike};
-
 use crate::date::Date;
 use crate::diag::Code;
 
@@ -678,7 +676,7 @@ fn merge_pauses(pauses: &[Pause]) -> Result<Vec<(i64, i64)>, CalendarError> {
         }
         v.push((day(p.from), day(p.to)));
     }
-    v.sort_unstable();
+    crate::sorting::sort_by(&mut v, |a, b| a.cmp(b));
     let mut out: Vec<(i64, i64)> = Vec::with_capacity(v.len());
     for (f, t) in v {
         match out.last_mut() {
@@ -722,7 +720,7 @@ fn bad_time(s: &str) -> CalendarError {
 }
 
 /// `YYYY-MM-DD?HH:MM:SS` with `?` one of `T`, `t`, space: the fixed-width head every accepted
-/// timestamp starts with (chrono alone would accept one-digit months and signed years).
+/// timestamp starts with (RFC 3339 readers often accept one-digit months and signed years).
 fn has_strict_head(b: &[u8]) -> bool {
     const SHAPE: &[u8] = b"dddd-dd-dd?dd:dd:dd";
     b.len() >= SHAPE.len()
@@ -734,28 +732,79 @@ fn has_strict_head(b: &[u8]) -> bool {
 }
 
 /// A timestamp as a China civil date and the seconds after midnight (China time).
+///
+/// The accepted shape is RFC 3339's (as chrono read it before this parser replaced it):
+/// `YYYY-MM-DD?HH:MM:SS[.fraction][offset]`, `?` one of `T`, `t`, space; the fraction one or
+/// more digits, ignored (only whole seconds matter); the offset `Z`, `z` or `±HH:MM` up to
+/// ±23:59 (`-` also as U+2212 MINUS SIGN), none meaning China time. A real date and time of
+/// day; second 60 (a leap second) counts as second 59.
 fn parse_china_time(s: &str) -> Result<(Date, u32), CalendarError> {
-    if !has_strict_head(s.as_bytes()) {
-        return Err(bad_time(s));
+    let secs = china_seconds(s.as_bytes()).ok_or_else(|| bad_time(s))?;
+    let date = i32::try_from(secs.div_euclid(86_400))
+        .ok()
+        .and_then(Date::from_days)
+        .ok_or_else(|| date_out_of_range("submitted_at"))?;
+    let of_day = u32::try_from(secs.rem_euclid(86_400)).map_err(|_| bad_time(s))?;
+    Ok((date, of_day))
+}
+
+/// Seconds since 1970-01-01 00:00 China time of a timestamp, `None` if it is malformed.
+fn china_seconds(b: &[u8]) -> Option<i64> {
+    if !has_strict_head(b) {
+        return None;
     }
-    let naive = if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        let china = FixedOffset::east_opt(CHINA_OFFSET_SECS).ok_or_else(|| bad_time(s))?;
-        dt.with_timezone(&china).naive_local()
-    } else {
-        let fmt = if s.as_bytes().get(10) == Some(&b' ') {
-            "%Y-%m-%d %H:%M:%S%.f"
-        } else {
-            "%Y-%m-%dT%H:%M:%S%.f"
-        };
-        let normalized = s.replacen('t', "T", 1);
-        NaiveDateTime::parse_from_str(&normalized, fmt).map_err(|_| bad_time(s))?
+    let two = |i: usize| -> Option<i64> {
+        let (hi, lo) = (b.get(i)?, b.get(i + 1)?);
+        Some(i64::from(hi - b'0') * 10 + i64::from(lo - b'0'))
     };
-    let date = naive.date();
-    let d = chrono::Datelike::year(&date);
-    let m = chrono::Datelike::month(&date);
-    let dd = chrono::Datelike::day(&date);
-    let civil = Date::from_ymd(d, m, dd).ok_or_else(|| date_out_of_range("submitted_at"))?;
-    Ok((civil, naive.time().num_seconds_from_midnight()))
+    let year = two(0)? * 100 + two(2)?;
+    let (month, day) = (two(5)?, two(8)?);
+    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+    let month_u = u32::try_from(month).ok()?;
+    let year_i = i32::try_from(year).ok()?;
+    if !(1..=12).contains(&month_u)
+        || day < 1
+        || day > i64::from(crate::date::days_in_month(year_i, month_u))
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let mut rest = b.get(19..)?;
+    if let Some((b'.', fraction)) = rest.split_first() {
+        let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        rest = fraction.get(digits..)?;
+    }
+    let offset = match rest {
+        [] => i64::from(CHINA_OFFSET_SECS),
+        [b'Z' | b'z'] => 0,
+        [b'+', hm @ ..] => utc_offset(hm)?,
+        [b'-', hm @ ..] | [0xE2, 0x88, 0x92, hm @ ..] => -utc_offset(hm)?,
+        _ => return None,
+    };
+    let days = i64::from(crate::date::days_from_civil(
+        year_i,
+        month_u,
+        u32::try_from(day).ok()?,
+    ));
+    days.checked_mul(86_400)?
+        .checked_add(hour * 3600 + minute * 60 + second.min(59))?
+        .checked_sub(offset)?
+        .checked_add(i64::from(CHINA_OFFSET_SECS))
+}
+
+/// `HH:MM` of an offset, hours 00–23 and minutes 00–59, as seconds.
+fn utc_offset(b: &[u8]) -> Option<i64> {
+    let [h1, h2, b':', m1, m2] = *b else {
+        return None;
+    };
+    let digit = |c: u8| c.is_ascii_digit().then(|| i64::from(c - b'0'));
+    let (hours, minutes) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
+    (hours <= 23 && minutes <= 59).then_some(hours * 3600 + minutes * 60)
 }
 
 #[cfg(test)]
@@ -797,6 +846,99 @@ mod tests {
         assert_eq!(show(m[0].0), "2026-03-01");
         assert_eq!(show(m[0].1), "2026-03-06");
         assert_eq!(show(m[1].1), "2026-03-20");
+    }
+
+    /// The reading this module had when it used chrono (kept as the reference for the parser).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn parse_china_time_chrono(s: &str) -> Result<(Date, u32), CalendarError> {
+        if !has_strict_head(s.as_bytes()) {
+            return Err(bad_time(s));
+        }
+        let naive = if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+            let china =
+                chrono::FixedOffset::east_opt(CHINA_OFFSET_SECS).ok_or_else(|| bad_time(s))?;
+            dt.with_timezone(&china).naive_local()
+        } else {
+            let fmt = if s.as_bytes().get(10) == Some(&b' ') {
+                "%Y-%m-%d %H:%M:%S%.f"
+            } else {
+                "%Y-%m-%dT%H:%M:%S%.f"
+            };
+            let normalized = s.replacen('t', "T", 1);
+            chrono::NaiveDateTime::parse_from_str(&normalized, fmt).map_err(|_| bad_time(s))?
+        };
+        let date = naive.date();
+        let d = chrono::Datelike::year(&date);
+        let m = chrono::Datelike::month(&date);
+        let dd = chrono::Datelike::day(&date);
+        let civil = Date::from_ymd(d, m, dd).ok_or_else(|| date_out_of_range("submitted_at"))?;
+        Ok((
+            civil,
+            chrono::Timelike::num_seconds_from_midnight(&naive.time()),
+        ))
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn timestamps_read_as_chrono_read_them() {
+        let mut n = 0;
+        for head in [
+            "2026-11-23",
+            "0000-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "2023-02-29",
+            "2000-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-12-00",
+        ] {
+            for sep in ["T", "t", " ", "X"] {
+                for time in [
+                    "00:00:00", "23:59:60", "16:59:60", "24:00:00", "10:60:00", "17:00:00",
+                    "08:59:59", "23:59:59",
+                ] {
+                    for frac in ["", ".", ".5", ".000", ".1234567890123", ".9x"] {
+                        for off in [
+                            "",
+                            "Z",
+                            "z",
+                            "+08:00",
+                            "-05:00",
+                            "+23:59",
+                            "-23:59",
+                            "+24:00",
+                            "-24:00",
+                            "+00:60",
+                            "+0800",
+                            "\u{2212}05:00",
+                            "+08:00 ",
+                            " +08:00",
+                            "+8:00",
+                            "+08:0",
+                            "+08",
+                            "-00:00",
+                            "+99:00",
+                            "+14:00",
+                            "Zz",
+                            "+08:00Z",
+                            "UTC",
+                            "+08:5a",
+                        ] {
+                            let s = format!("{head}{sep}{time}{frac}{off}");
+                            let a = parse_china_time(&s).map_err(|e| e.code());
+                            let b = parse_china_time_chrono(&s).map_err(|e| e.code());
+                            assert_eq!(a, b, "{s}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 50_000);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(crate) fn check(node: &mut Node, schema: &dyn Schema) -> Result<Prog, Vec<Ex
     match prog {
         Some(p) if c.errors.is_empty() => Ok(p),
         _ => {
-            c.errors.sort_by_key(|e| e.offset);
+            crate::sorting::sort_by_key(&mut c.errors, |e| e.offset);
             Err(c.errors)
         }
     }
@@ -440,7 +440,7 @@ fn suggest_field(name: &str, mut names: Vec<&str>) -> Option<String> {
         return Some(name.to_ascii_lowercase());
     }
     // Sorted, so that ties resolve the same way whatever order the schema lists its fields in.
-    names.sort_unstable();
+    crate::sorting::sort_by(&mut names, |a, b| a.cmp(b));
     closest(name, names.into_iter()).map(str::to_string)
 }
 

@@ -128,7 +128,7 @@ pub fn compile(src: &str, schema: &dyn Schema) -> Result<Expr, Vec<ExprError>> {
             fields.push(f.index);
         }
     });
-    fields.sort_unstable();
+    crate::sorting::sort_by(&mut fields, |a, b| a.cmp(b));
     fields.dedup();
     let constant = constant::constant(&prog);
     Ok(Expr {

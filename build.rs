@@ -1,0 +1,55 @@
+//! Embeds the built-in packs and the calendar data minified: the readable files in `packs/` and
+//! `data/` are copied to `OUT_DIR` without the whitespace between tokens (strings, numbers and
+//! key order untouched, so every document is the same JSON value and has the same fingerprint).
+//! The build fails if a minified file does not parse to the same value as its source.
+
+use std::path::Path;
+
+const FILES: &[&str] = &[
+    "packs/joint-utility-connection.json",
+    "packs/industrial-drawing-review.json",
+    "packs/industrial-drawing-review.versions.json",
+    "data/cn-mainland.json",
+];
+
+/// `text` without the whitespace outside strings.
+fn minify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            if c == '"' {
+                in_string = true;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out_dir = std::env::var("OUT_DIR")?;
+    for file in FILES {
+        println!("cargo:rerun-if-changed={file}");
+        let text = std::fs::read_to_string(file)?;
+        let small = minify(&text);
+        let a: serde_json::Value = serde_json::from_str(&text)?;
+        let b: serde_json::Value = serde_json::from_str(&small)?;
+        if a != b {
+            return Err(format!("{file}: the minified text is a different JSON value").into());
+        }
+        let name = Path::new(file).file_name().ok_or("no file name")?;
+        std::fs::write(Path::new(&out_dir).join(name), small)?;
+    }
+    println!("cargo:rerun-if-changed=build.rs");
+    Ok(())
+}
