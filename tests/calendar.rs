@@ -460,8 +460,9 @@ fn received_on_rejects_malformed_timestamps() {
         "",
         "yesterday",
         "2026-11-23",
-        "2026-11-23T16:59",
         "2026-11-23T25:00:00",
+        "2026-11-23T25:00",
+        "2026-11-23T16:60",
         "2026-11-23T16:60:00",
         "2026-02-30T10:00:00",
         "2026-11-23T10:00:00+8",
@@ -1045,5 +1046,30 @@ fn helpers_for_the_js_layer() {
             Code::BadLimit,
             "{unit} {n}"
         );
+    }
+}
+
+#[test]
+fn timestamps_without_seconds_are_read_as_second_zero() {
+    let cal = intake_rules::Calendar::builtin("cn-mainland", intake_rules::BeyondCoverage::Error)
+        .unwrap();
+    let cut = intake_rules::TimeOfDay::DEFAULT_CUTOFF;
+    for (at, want) in [
+        ("2026-09-30T16:59", "2026-09-30"),
+        ("2026-09-30T17:00", "2026-10-08"),
+        ("2026-09-30 16:59+08:00", "2026-09-30"),
+        ("2026-09-30T08:59Z", "2026-09-30"),
+        ("2026-09-30T09:00Z", "2026-10-08"),
+    ] {
+        assert_eq!(cal.received_on(at, cut).unwrap().to_string(), want, "{at}");
+    }
+    for bad in [
+        "2026-09-30T16",
+        "2026-09-30T16:5",
+        "2026-09-30T1659",
+        "2026-09-30T16:59:",
+        "2026-09-30T16:59 ",
+    ] {
+        assert!(cal.received_on(bad, cut).is_err(), "{bad}");
     }
 }

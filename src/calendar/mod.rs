@@ -737,15 +737,43 @@ fn has_strict_head(b: &[u8]) -> bool {
 /// `YYYY-MM-DD?HH:MM:SS[.fraction][offset]`, `?` one of `T`, `t`, space; the fraction one or
 /// more digits, ignored (only whole seconds matter); the offset `Z`, `z` or `±HH:MM` up to
 /// ±23:59 (`-` also as U+2212 MINUS SIGN), none meaning China time. A real date and time of
-/// day; second 60 (a leap second) counts as second 59.
+/// day; second 60 (a leap second) counts as second 59. Seconds may be left out
+/// (`2026-09-30T16:59`, `2026-09-30T16:59+08:00`): they are then 00.
 fn parse_china_time(s: &str) -> Result<(Date, u32), CalendarError> {
-    let secs = china_seconds(s.as_bytes()).ok_or_else(|| bad_time(s))?;
+    let secs = china_seconds(s.as_bytes())
+        .or_else(|| china_seconds(&with_seconds(s.as_bytes())?))
+        .ok_or_else(|| bad_time(s))?;
     let date = i32::try_from(secs.div_euclid(86_400))
         .ok()
         .and_then(Date::from_days)
         .ok_or_else(|| date_out_of_range("submitted_at"))?;
     let of_day = u32::try_from(secs.rem_euclid(86_400)).map_err(|_| bad_time(s))?;
     Ok((date, of_day))
+}
+
+/// `YYYY-MM-DD?HH:MM` (what an HTML `datetime-local` input gives), with or without an offset,
+/// completed with `:00` seconds; `None` for any other shape. RFC 3339 requires seconds, but a
+/// portal form rarely has them, and the minute is all the cutoff needs.
+fn with_seconds(b: &[u8]) -> Option<Vec<u8>> {
+    let head = b.get(..16)?;
+    let rest = b.get(16..)?;
+    let shape_ok = head.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        10 => matches!(c, b'T' | b't' | b' '),
+        13 => *c == b':',
+        _ => c.is_ascii_digit(),
+    });
+    let rest_ok = rest
+        .first()
+        .is_none_or(|c| matches!(c, b'Z' | b'z' | b'+' | b'-' | 0xE2));
+    if !shape_ok || !rest_ok {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len() + 3);
+    out.extend_from_slice(head);
+    out.extend_from_slice(b":00");
+    out.extend_from_slice(rest);
+    Some(out)
 }
 
 /// Seconds since 1970-01-01 00:00 China time of a timestamp, `None` if it is malformed.
