@@ -402,6 +402,15 @@ impl JsPolicySet {
         from_json_text(&api::to_json(&self.inner.lint()))
     }
 
+    /// Every version as a `Policy`, oldest first (e.g. for `Policy.diff` between two versions).
+    pub fn policies(&self) -> Vec<JsPolicy> {
+        self.inner
+            .policies()
+            .iter()
+            .map(|p| JsPolicy { inner: p.clone() })
+            .collect()
+    }
+
     /// The version in force for a request, as a `Policy`.
     #[wasm_bindgen(js_name = policyFor)]
     pub fn policy_for(

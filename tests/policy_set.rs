@@ -234,3 +234,27 @@ fn the_guide_of_each_version_follows_its_rules() {
     assert!(old.services[0].tolerance.is_none());
     assert!(new.services[0].tolerance.is_some());
 }
+
+#[test]
+fn diff_between_two_versions_of_the_builtin_set() {
+    let set = intake_rules::api::builtin_set("industrial-drawing-review").unwrap();
+    let [old, new] = set.policies() else {
+        panic!("two versions")
+    };
+    let d = intake_rules::diff::diff(old, new, None);
+    let json = serde_json::to_value(&d).unwrap();
+    let kinds: Vec<&str> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    // The reform removed materials (12 → 8) and shortened the first review (8 → 3 working days).
+    assert!(
+        kinds
+            .iter()
+            .any(|k| k.contains("material") && k.contains("removed")),
+        "{kinds:?}"
+    );
+    assert!(kinds.iter().any(|k| k.contains("limit")), "{kinds:?}");
+}

@@ -37,6 +37,11 @@ test("the drawing-review policy set picks the version in force", () => {
   const req = (at) => ({ target: Policy.builtin("industrial-drawing-review").targets()[0].id, form: {}, submitted_at: at });
   assert.equal(set.evaluate(req("2025-12-31T10:00:00+08:00")).policy.version, versions[0].version);
   assert.equal(set.evaluate(req("2026-01-05T10:00:00+08:00")).policy.version, versions[1].version);
+  // Policy.diff works between two versions of a set.
+  const [older, newer] = set.policies();
+  assert.equal(older.version, versions[0].version);
+  const d = Policy.diff(older, newer);
+  assert.ok(d.changes.some((c) => c.kind.includes("material") && c.kind.includes("removed")), JSON.stringify(d.changes.map((c) => c.kind)));
 });
 
 test("cli guide: text, html, english, bad input", () => {
