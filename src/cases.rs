@@ -310,7 +310,7 @@ impl Parser {
             }
         };
         let expect = match m.get("expect") {
-            Some(x) => self.expect(x, &join(path, "expect")),
+            Some(x) => self.expect(x, &join(path, "expect")), // ok: the case-file reader named `expect`, not Option::expect
             None => Expect::default(),
         };
         Some(Case {

@@ -131,7 +131,7 @@ impl Form for TypedForm {
 ///     max_length: None,
 /// }];
 /// let form = serde_json::json!({"capacity_kva": "400", "colour": "red"});
-/// let (typed, errors, warnings) = validate(&fields, form.as_object().unwrap());
+/// let (typed, errors, warnings) = validate(&fields, form.as_object().unwrap()); // ok: doc example
 /// assert!(typed.value(0).is_none());
 /// assert_eq!(errors[0].code.as_str(), "type_mismatch");
 /// assert_eq!(warnings[0].path, "form.colour");

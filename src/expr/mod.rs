@@ -109,7 +109,7 @@ pub struct Expr {
 ///     }
 /// }
 ///
-/// let e = compile("capacity_kva > 160", &S).unwrap();
+/// let e = compile("capacity_kva > 160", &S).unwrap(); // ok: doc example
 /// assert!(e.eval(&F(Some(200.0))));
 /// assert!(!e.eval(&F(None)));
 /// let errs = compile("capcity_kva > 160", &S).unwrap_err();
