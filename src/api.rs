@@ -62,8 +62,16 @@ pub fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
 /// # Errors
 /// `RequestError` for a structurally unusable request.
 pub fn evaluate_json(policy: &Policy, request: &str) -> Result<String, Error> {
+    on_request(request, |r| policy.evaluate(r))
+}
+
+/// Parse a request, run `f` on it and serialize its answer: the shape of every JSON entry.
+fn on_request<T: Serialize>(
+    request: &str,
+    f: impl FnOnce(&Request) -> Result<T, RequestError>,
+) -> Result<String, Error> {
     let req = Request::from_json(request)?;
-    Ok(to_json(&policy.evaluate(&req)?))
+    Ok(to_json(&f(&req)?))
 }
 
 /// `policy.checklist(request)` as JSON text.
@@ -71,8 +79,7 @@ pub fn evaluate_json(policy: &Policy, request: &str) -> Result<String, Error> {
 /// # Errors
 /// As [`evaluate_json`].
 pub fn checklist_json(policy: &Policy, request: &str) -> Result<String, Error> {
-    let req = Request::from_json(request)?;
-    Ok(to_json(&policy.checklist(&req)?))
+    on_request(request, |r| policy.checklist(r))
 }
 
 /// `policy.timeline(request)` as JSON text.
@@ -552,8 +559,7 @@ pub fn policy_set_from_object_text(text: &str) -> Result<PolicySet, Error> {
 /// # Errors
 /// `RequestError`, including `not_in_force` when no version covers the received day.
 pub fn set_evaluate_json(set: &PolicySet, request: &str) -> Result<String, Error> {
-    let req = Request::from_json(request)?;
-    Ok(to_json(&set.evaluate(&req)?))
+    on_request(request, |r| set.evaluate(r))
 }
 
 /// `set.checklist(request)` as JSON text.
@@ -561,8 +567,7 @@ pub fn set_evaluate_json(set: &PolicySet, request: &str) -> Result<String, Error
 /// # Errors
 /// As [`set_evaluate_json`].
 pub fn set_checklist_json(set: &PolicySet, request: &str) -> Result<String, Error> {
-    let req = Request::from_json(request)?;
-    Ok(to_json(&set.checklist(&req)?))
+    on_request(request, |r| set.checklist(r))
 }
 
 /// `set.timeline(request)` as JSON text.

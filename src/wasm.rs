@@ -72,6 +72,15 @@ pub(crate) fn to_json_text(v: &JsValue, path: &str, kind: &str) -> Result<String
     }
 }
 
+/// A request-taking method: the JS request as JSON text in, the JSON answer back as an object.
+fn request_call(
+    request: &JsValue,
+    f: impl FnOnce(&str) -> Result<String, Error>,
+) -> Result<JsValue, JsValue> {
+    let text = to_json_text(request, "request", "request")?;
+    f(&text).map(|s| from_json_text(&s)).map_err(throw)
+}
+
 pub(crate) fn from_json_text(s: &str) -> JsValue {
     JSON::parse(s).unwrap_or(JsValue::NULL)
 }
@@ -189,10 +198,7 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&request, "request", "request")?;
-        api::checklist_json(&self.inner, &text)
-            .map(|s| from_json_text(&s))
-            .map_err(throw)
+        request_call(&request, |text| api::checklist_json(&self.inner, text))
     }
 
     /// Decide a request. Throws `RequestError` only for an unusable request.
@@ -201,10 +207,7 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&request, "request", "request")?;
-        api::evaluate_json(&self.inner, &text)
-            .map(|s| from_json_text(&s))
-            .map_err(throw)
+        request_call(&request, |text| api::evaluate_json(&self.inner, text))
     }
 
     /// Decide a request given as JSON text; returns the decision as JSON text (for back-ends
@@ -224,10 +227,7 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&request, "request", "request")?;
-        api::timeline_json(&self.inner, &text)
-            .map(|s| from_json_text(&s))
-            .map_err(throw)
+        request_call(&request, |text| api::timeline_json(&self.inner, text))
     }
 }
 
@@ -430,10 +430,7 @@ impl JsPolicySet {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&request, "request", "request")?;
-        api::set_evaluate_json(&self.inner, &text)
-            .map(|s| from_json_text(&s))
-            .map_err(throw)
+        request_call(&request, |text| api::set_evaluate_json(&self.inner, text))
     }
 
     #[wasm_bindgen(unchecked_return_type = "ChecklistItem[]")]
@@ -441,10 +438,7 @@ impl JsPolicySet {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&request, "request", "request")?;
-        api::set_checklist_json(&self.inner, &text)
-            .map(|s| from_json_text(&s))
-            .map_err(throw)
+        request_call(&request, |text| api::set_checklist_json(&self.inner, text))
     }
 
     #[wasm_bindgen(unchecked_return_type = "Timeline")]
@@ -452,9 +446,6 @@ impl JsPolicySet {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&request, "request", "request")?;
-        api::set_timeline_json(&self.inner, &text)
-            .map(|s| from_json_text(&s))
-            .map_err(throw)
+        request_call(&request, |text| api::set_timeline_json(&self.inner, text))
     }
 }
