@@ -247,17 +247,29 @@ fn working_days_between_all(b: divan::Bencher) {
         });
 }
 
-/// `INTAKE_BENCH_PROFILE=evaluate|compact|evaluate_json|from_json`: run one operation in a loop
+/// `INTAKE_BENCH_PROFILE=evaluate|compact|compact_json|request|evaluate_json|from_json`: run one operation in a loop
 /// for 5 seconds, for `perf record` (docs/performance.md).
 fn profile(what: &str) {
     let inp = inputs();
     let pol = policy();
+    // `INTAKE_BENCH_PASSES=n`: exactly n passes over the requests instead of 5 seconds (for
+    // instruction counts under `valgrind --tool=callgrind`, which do not depend on the load).
+    let passes: Option<u32> = std::env::var("INTAKE_BENCH_PASSES")
+        .ok()
+        .and_then(|s| s.parse().ok());
     let t = Instant::now();
-    while t.elapsed() < Duration::from_secs(5) {
+    let mut done = 0u32;
+    while passes.map_or(t.elapsed() < Duration::from_secs(5), |n| done < n) {
+        done += 1;
         for (i, r) in inp.requests.iter().enumerate() {
             match what {
                 "evaluate" => black_box(pol.evaluate(r).is_ok()),
                 "compact" => black_box(pol.evaluate_compact(r).is_ok()),
+                "compact_json" => black_box(
+                    intake_rules::compact::evaluate_compact_json(pol, &inp.request_texts[i])
+                        .is_ok(),
+                ),
+                "request" => black_box(Request::from_json(&inp.request_texts[i]).is_ok()),
                 "evaluate_json" => {
                     black_box(intake_rules::api::evaluate_json(pol, &inp.request_texts[i]).is_ok())
                 }

@@ -360,7 +360,7 @@ pub(crate) fn analyse_with<'p>(
     let (received_on, received_error) = received(&cal, policy, req)?;
     let locale = req.locale.clone();
 
-    let (typed, form_errors, form_warnings) = form::validate(&policy.fields, &req.form);
+    let (typed, form_errors, form_warnings) = form::validate_with(&policy.fields, &req.form, full);
     let mut field_errors: Vec<Issue> = form_errors.into_iter().map(Issue::from).collect();
     let mut warnings: Vec<Issue> = req.warnings.iter().cloned().map(Issue::from).collect();
     warnings.extend(form_warnings.into_iter().map(Issue::from));

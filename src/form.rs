@@ -140,18 +140,50 @@ pub fn validate(
     fields: &[Field],
     form: &Map<String, Json>,
 ) -> (TypedForm, Vec<Diagnostic>, Vec<Diagnostic>) {
+    validate_with(fields, form, true)
+}
+
+/// [`validate`]; with `keep_raw` false the typed form keeps no copy of the values as sent
+/// ([`TypedForm::raw`] is always `None`): for callers that only decide outcomes.
+pub(crate) fn validate_with(
+    fields: &[Field],
+    form: &Map<String, Json>,
+    keep_raw: bool,
+) -> (TypedForm, Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut typed = TypedForm {
         values: Vec::with_capacity(fields.len()),
         raw: Vec::with_capacity(fields.len()),
     };
     let mut errors = Vec::new();
     let mut absent = Vec::new();
-    // Form keys that are fields (ids are unique, so each is a different key).
-    let mut known = 0usize;
+    // Policies keep their fields sorted by id and the form map iterates its keys in the same
+    // (byte) order, so one merged walk pairs every key with its field — no lookup per field —
+    // and leaves the keys that are not fields. Unsorted `fields` (a direct library caller) fall
+    // back to a lookup per field.
+    let sorted = fields
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.id < b.id));
+    let mut keys = form.iter().peekable();
+    let mut unknown: Vec<&String> = Vec::new();
 
     for (index, field) in fields.iter().enumerate() {
-        let found = form.get(&field.id);
-        known += usize::from(found.is_some());
+        let found = if sorted {
+            let mut hit = None;
+            while let Some(&(k, v)) = keys.peek() {
+                match k.as_str().cmp(field.id.as_str()) {
+                    std::cmp::Ordering::Less => unknown.push(k),
+                    std::cmp::Ordering::Equal => hit = Some(v),
+                    std::cmp::Ordering::Greater => break,
+                }
+                keys.next();
+                if hit.is_some() {
+                    break;
+                }
+            }
+            hit
+        } else {
+            form.get(&field.id)
+        };
         let sent = match found {
             None | Some(Json::Null) => None,
             Some(Json::String(s)) if s.is_empty() => None,
@@ -179,7 +211,7 @@ pub fn validate(
                 typed.values.push(None);
             }
         }
-        typed.raw.push(Some(sent.clone()));
+        typed.raw.push(keep_raw.then(|| sent.clone()));
     }
 
     // Requirements are decided on the valid values only, so that a condition never reads a
@@ -203,33 +235,31 @@ pub fn validate(
         }
     }
 
-    // `fields` is sorted by id (the policy keeps it so): a binary search, no set to build.
-    // When every key was matched to a field there is no unknown key to look for (the usual case).
-    let mut warnings: Vec<Diagnostic> = if known == form.len() {
-        Vec::new()
+    if sorted {
+        unknown.extend(keys.map(|(k, _)| k));
     } else {
-        form.keys()
-            .filter(|k| {
-                fields
-                    .binary_search_by(|f| f.id.as_str().cmp(k.as_str()))
-                    .is_err()
-            })
-            .map(|k| {
-                Diagnostic::error(
-                    format!("form.{k}"),
-                    Code::UnknownFormKey,
-                    Message::new(
-                        format!("表单项 `{}` 未在政策中定义，已忽略", quote(k)),
-                        format!(
-                            "form key `{}` is not defined by the policy and was ignored",
-                            quote(k)
-                        ),
+        unknown = form
+            .keys()
+            .filter(|k| fields.iter().all(|f| f.id != **k))
+            .collect();
+    }
+    let mut warnings: Vec<Diagnostic> = unknown
+        .into_iter()
+        .map(|k| {
+            Diagnostic::error(
+                format!("form.{k}"),
+                Code::UnknownFormKey,
+                Message::new(
+                    format!("表单项 `{}` 未在政策中定义，已忽略", quote(k)),
+                    format!(
+                        "form key `{}` is not defined by the policy and was ignored",
+                        quote(k)
                     ),
-                )
-                .with_severity(Severity::Warning)
-            })
-            .collect()
-    };
+                ),
+            )
+            .with_severity(Severity::Warning)
+        })
+        .collect();
 
     sort(&mut errors);
     sort(&mut warnings);

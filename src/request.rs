@@ -50,14 +50,109 @@ pub struct Request {
     pub warnings: Vec<Diagnostic>,
 }
 
-const KEYS: [&str; 6] = [
-    "target",
-    "form",
-    "materials",
-    "submitted_at",
-    "locale",
-    "beyond_coverage",
-];
+/// A request's top-level keys, as read: the known ones and the names of the others.
+#[derive(Default)]
+struct Parts {
+    /// Whether the request was a JSON object at all.
+    object: bool,
+    target: Option<Value>,
+    form: Option<Value>,
+    materials: Option<Value>,
+    submitted_at: Option<Value>,
+    locale: Option<Value>,
+    beyond_coverage: Option<Value>,
+    unknown: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Parts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PartsVisitor)
+    }
+}
+
+struct PartsVisitor;
+
+/// A top-level key, borrowed from the text when it has no escapes.
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for PartsVisitor {
+    type Value = Parts;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a request")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Parts, A::Error> {
+        let mut p = Parts {
+            object: true,
+            ..Parts::default()
+        };
+        // A repeated key keeps its last value, as a JSON object read into a map does.
+        while let Some(Key(k)) = map.next_key::<Key>()? {
+            let slot = match k.as_ref() {
+                "target" => &mut p.target,
+                "form" => &mut p.form,
+                "materials" => &mut p.materials,
+                "submitted_at" => &mut p.submitted_at,
+                "locale" => &mut p.locale,
+                "beyond_coverage" => &mut p.beyond_coverage,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    if !p.unknown.iter().any(|u| *u == k) {
+                        p.unknown.push(k.into_owned());
+                    }
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value::<Value>()?);
+        }
+        Ok(p)
+    }
+    // Any other JSON value is read (so syntax errors are still reported) and judged as "not an
+    // object" by `Request::from_parts`.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Parts, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Parts::default())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Parts, E> {
+        Ok(Parts::default())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Parts, E> {
+        Ok(Parts::default())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Parts, E> {
+        Ok(Parts::default())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Parts, E> {
+        Ok(Parts::default())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Parts, E> {
+        Ok(Parts::default())
+    }
+    fn visit_unit<E>(self) -> Result<Parts, E> {
+        Ok(Parts::default())
+    }
+}
 
 impl Request {
     /// Parse a request from JSON text.
@@ -77,7 +172,9 @@ impl Request {
                 ),
             ));
         }
-        let v: Value = serde_json::from_str(text).map_err(|e| {
+        // One pass over the text straight into the request's parts: no map of the top-level
+        // object is built and then taken apart, and unknown keys' values are skipped unread.
+        let parts: Parts = serde_json::from_str(text).map_err(|e| {
             RequestError::new(
                 "",
                 Code::InvalidJson,
@@ -93,7 +190,7 @@ impl Request {
                 ),
             )
         })?;
-        Request::from_value(v)
+        Request::from_parts(parts)
     }
 
     /// Parse a request from a JSON value.
@@ -101,31 +198,52 @@ impl Request {
     /// # Errors
     /// As [`Request::from_json`].
     pub fn from_value(v: Value) -> Result<Request, RequestError> {
-        let Value::Object(mut obj) = v else {
+        let parts = match v {
+            Value::Object(mut obj) => {
+                let mut parts = Parts {
+                    object: true,
+                    target: obj.remove("target"),
+                    form: obj.remove("form"),
+                    materials: obj.remove("materials"),
+                    submitted_at: obj.remove("submitted_at"),
+                    locale: obj.remove("locale"),
+                    beyond_coverage: obj.remove("beyond_coverage"),
+                    unknown: Vec::new(),
+                };
+                parts.unknown = obj.into_iter().map(|(k, _)| k).collect();
+                parts
+            }
+            _ => Parts::default(),
+        };
+        Request::from_parts(parts)
+    }
+
+    /// The request from its top-level parts (shared by [`Request::from_json`] and
+    /// [`Request::from_value`], so both judge a request the same way).
+    fn from_parts(mut obj: Parts) -> Result<Request, RequestError> {
+        if !obj.object {
             return Err(RequestError::new(
                 "",
                 Code::BadRequest,
                 "请求必须是对象",
                 "the request must be an object",
             ));
-        };
-        let mut warnings = Vec::new();
-        for k in obj.keys() {
-            if !KEYS.contains(&k.as_str()) {
-                warnings.push(
-                    Diagnostic::error(
-                        k.clone(),
-                        Code::UnknownField,
-                        Message::new(
-                            format!("未知的请求字段 `{k}`，已忽略"),
-                            format!("unknown request key `{k}` was ignored"),
-                        ),
-                    )
-                    .with_severity(Severity::Warning),
-                );
-            }
         }
-        let target = match obj.remove("target") {
+        let mut warnings = Vec::new();
+        for k in &obj.unknown {
+            warnings.push(
+                Diagnostic::error(
+                    k.clone(),
+                    Code::UnknownField,
+                    Message::new(
+                        format!("未知的请求字段 `{k}`，已忽略"),
+                        format!("unknown request key `{k}` was ignored"),
+                    ),
+                )
+                .with_severity(Severity::Warning),
+            );
+        }
+        let target = match obj.target.take() {
             Some(Value::String(s)) if !s.is_empty() => s,
             Some(_) => {
                 return Err(RequestError::new(
@@ -144,7 +262,7 @@ impl Request {
                 ))
             }
         };
-        let form = match obj.remove("form") {
+        let form = match obj.form.take() {
             None | Some(Value::Null) => Map::new(),
             Some(Value::Object(m)) => m,
             Some(_) => {
@@ -164,7 +282,7 @@ impl Request {
                 format!("the form has more than {} keys", MAX_FORM_KEYS),
             ));
         }
-        let materials = match obj.remove("materials") {
+        let materials = match obj.materials.take() {
             None | Some(Value::Null) => Map::new(),
             Some(Value::Object(m)) => m,
             Some(_) => {
@@ -184,7 +302,7 @@ impl Request {
                 format!("the materials map has more than {} keys", MAX_FORM_KEYS),
             ));
         }
-        let submitted_at = match obj.remove("submitted_at") {
+        let submitted_at = match obj.submitted_at.take() {
             Some(Value::String(s)) => s,
             Some(_) => {
                 return Err(RequestError::new(
@@ -203,7 +321,7 @@ impl Request {
                 ))
             }
         };
-        let locale = match obj.remove("locale") {
+        let locale = match obj.locale.take() {
             None | Some(Value::Null) => "zh-CN".to_string(),
             Some(Value::String(s)) if s == "zh-CN" || s == "en" => s,
             Some(other) => {
@@ -225,7 +343,7 @@ impl Request {
                 "zh-CN".to_string()
             }
         };
-        let beyond_coverage = match obj.remove("beyond_coverage") {
+        let beyond_coverage = match obj.beyond_coverage.take() {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => match BeyondCoverage::parse(&s) {
                 Some(b) => Some(b),
@@ -257,5 +375,64 @@ impl Request {
             beyond_coverage,
             warnings,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    /// `from_json` reads the text in one pass (its own visitor); `from_value` takes a parsed
+    /// value apart. Both must judge every request the same way.
+    #[test]
+    fn from_json_agrees_with_from_value() {
+        let texts = [
+            r#"{"target":"joint","submitted_at":"2026-01-05T09:00:00+08:00"}"#,
+            r#"{"target":"joint","form":{"a":1,"b":"x"},"materials":{"m":"provided"},"submitted_at":"2026-01-05T09:00","locale":"en","beyond_coverage":"weekends_only"}"#,
+            r#"{"target":"joint","submitted_at":"x","zzz":[1,{"q":2}],"aaa":null,"zzz":3}"#,
+            r#"{"target":"a","target":"b","submitted_at":"s"}"#,
+            r#"{"t\u0061rget":"esc","submitted_at":"s","\u00e9":1}"#,
+            r#"{"target":"","submitted_at":"s"}"#,
+            r#"{"target":1,"submitted_at":"s"}"#,
+            r#"{"submitted_at":"s"}"#,
+            r#"{"target":"t"}"#,
+            r#"{"target":"t","submitted_at":5}"#,
+            r#"{"target":"t","submitted_at":"s","form":[]}"#,
+            r#"{"target":"t","submitted_at":"s","form":null,"materials":null,"locale":null}"#,
+            r#"{"target":"t","submitted_at":"s","materials":"x"}"#,
+            r#"{"target":"t","submitted_at":"s","locale":"fr"}"#,
+            r#"{"target":"t","submitted_at":"s","locale":{"x":1}}"#,
+            r#"{"target":"t","submitted_at":"s","beyond_coverage":"never"}"#,
+            r#"{"target":"t","submitted_at":"s","beyond_coverage":true}"#,
+            r#"[]"#,
+            r#"[1,[2],{"a":3}]"#,
+            r#""text""#,
+            r#"null"#,
+            r#"true"#,
+            r#"-1.5e3"#,
+            r#"18446744073709551615"#,
+            r#"{}"#,
+        ];
+        for t in texts {
+            let v: Value = serde_json::from_str(t).unwrap();
+            assert_eq!(Request::from_json(t), Request::from_value(v), "{t}");
+        }
+    }
+
+    #[test]
+    fn malformed_text_is_invalid_json_with_a_position() {
+        for t in [
+            r#"{"target":"t",}"#,
+            r#"{"target":"t","zzz":[1,}"#,
+            r#"[1,2"#,
+            r#"{"target":"t"} x"#,
+            "",
+        ] {
+            let e = Request::from_json(t).unwrap_err();
+            assert_eq!(e.code(), Code::InvalidJson, "{t}");
+            assert!(e.issues[0].message.en.contains("line 1"), "{t}");
+        }
     }
 }

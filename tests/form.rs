@@ -541,3 +541,41 @@ fn an_empty_policy_accepts_only_warnings() {
     assert!(errors.is_empty());
     assert_eq!(warnings.len(), 2);
 }
+
+/// Keys sorting before, between and after the fields, and fields in any order, pair up the same
+/// way: `validate` walks the sorted fields and the form's keys together, and falls back to a
+/// lookup per field when the fields are not sorted.
+#[test]
+fn unknown_keys_anywhere_and_unsorted_fields_give_the_same_result() {
+    let form = json!({
+        "aaa": 1, "project_kind": "industrial", "capacity_kva": 12, "cz": true,
+        "uscc": "91350100M000100Y43", "mobile_x": "1", "zzz": null, "floors": 0
+    });
+    let map: Map<String, Json> = form.as_object().cloned().unwrap();
+    let sorted = fields();
+    let (typed, errors, warnings) = validate(&sorted, &map);
+    assert_eq!(
+        codes(&warnings),
+        vec![
+            ("form.aaa".to_string(), "unknown_form_key"),
+            ("form.cz".to_string(), "unknown_form_key"),
+            ("form.mobile_x".to_string(), "unknown_form_key"),
+            ("form.zzz".to_string(), "unknown_form_key"),
+        ]
+    );
+    assert_eq!(codes(&errors), vec![("form.floors".to_string(), "range")]);
+    assert_eq!(
+        typed.value(index("capacity_kva")),
+        Some(&FormValue::Number(12.0))
+    );
+    assert_eq!(typed.raw(index("floors")), Some(&json!(0)));
+
+    let mut reversed = sorted.clone();
+    reversed.reverse();
+    let (typed_r, errors_r, warnings_r) = validate(&reversed, &map);
+    assert_eq!((errors_r, warnings_r), (errors, warnings));
+    for (i, f) in sorted.iter().enumerate() {
+        let j = reversed.iter().position(|g| g.id == f.id).unwrap();
+        assert_eq!(typed_r.value(j), typed.value(i), "{}", f.id);
+    }
+}
