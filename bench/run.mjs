@@ -279,11 +279,18 @@ if (!process.env.BENCH_NO_NATIVE) {
 const gz9 = (file) => Number(execFileSync("bash", ["-c", `gzip -9 -c "${file}" | wc -c`]).toString().trim());
 const wasmFile = path.join(ROOT, "pkg/intake_rules_bg.wasm");
 const glueFile = path.join(ROOT, "pkg/intake_rules.js");
+// The full module (`intake-rules`) and the portal module (`intake-rules/portal`, no authoring
+// tools): the budgets judge the portal module, the one every visitor downloads.
+const portalWasmFile = path.join(ROOT, "pkg/portal/intake_rules_bg.wasm");
+const portalGlueFile = path.join(ROOT, "pkg/portal/intake_rules.js");
 const size = {
   wasm_bytes: statSync(wasmFile).size,
   wasm_gzip9_bytes: gz9(wasmFile),
   js_glue_bytes: statSync(glueFile).size,
   js_glue_gzip9_bytes: gz9(glueFile),
+  portal_wasm_bytes: statSync(portalWasmFile).size,
+  portal_wasm_gzip9_bytes: gz9(portalWasmFile),
+  portal_js_glue_bytes: statSync(portalGlueFile).size,
 };
 
 // ---- report -----------------------------------------------------------------------------------------
@@ -368,8 +375,9 @@ const report = {
     evaluate_compact_vs_plain_js: budget(ratio(basePlain.median, evalCompactJs.median), 1, false),
     add_working_days_vs_find_workday: budget(ratio(cdFindNs, addNs), 100, false),
     from_json_ms: budget(fromJson.median, 1),
-    wasm_bytes: budget(size.wasm_bytes, 350 * 1024),
-    wasm_gzip9_bytes: budget(size.wasm_gzip9_bytes, 140 * 1024),
+    // The portal module's (size.wasm_bytes / wasm_gzip9_bytes keep the full module's).
+    wasm_bytes: budget(size.portal_wasm_bytes, 350 * 1024),
+    wasm_gzip9_bytes: budget(size.portal_wasm_gzip9_bytes, 140 * 1024),
   },
   reproduce: "make bench   (TZ is set to Asia/Shanghai inside; BENCH_QUICK=1 for a smoke run)",
   sink: sink & 1,

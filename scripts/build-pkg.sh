@@ -1,31 +1,58 @@
 #!/usr/bin/env bash
 # Builds pkg/: the npm package `intake-rules` (ES module for browsers and Node >= 20, no bundler).
+#   pkg/         the full module (default features: the authoring tools too) — `intake-rules`
+#   pkg/portal/  the portal module (`--no-default-features`: no lint, runCases, diff,
+#                builtinSource, guide, guideHtml) — `intake-rules/portal`, what a portal's
+#                visitors download
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-cargo build --release --lib --target wasm32-unknown-unknown
 target_dir="${CARGO_TARGET_DIR:-target}"
-rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --out-dir pkg --out-name intake_rules \
-  "$target_dir/wasm32-unknown-unknown/release/intake_rules.wasm"
 
-# wasm-opt from the npm package `binaryen` (Debian's 108 produces modules that fail to load).
-raw=$(stat -c %s pkg/intake_rules_bg.wasm)
-wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-reference-types --enable-multivalue \
-  pkg/intake_rules_bg.wasm -o pkg/intake_rules_bg.opt.wasm
-mv pkg/intake_rules_bg.opt.wasm pkg/intake_rules_bg.wasm
+# build <out dir> <cargo target dir> [cargo flags…]: wasm-bindgen and wasm-opt into <out dir>;
+# sets `raw` to the module's size before wasm-opt.
+build() {
+  local out=$1 tdir=$2
+  shift 2
+  cargo build --release --lib --target wasm32-unknown-unknown --target-dir "$tdir" "$@"
+  mkdir -p "$out"
+  wasm-bindgen --target web --out-dir "$out" --out-name intake_rules \
+    "$tdir/wasm32-unknown-unknown/release/intake_rules.wasm"
+  raw=$(stat -c %s "$out/intake_rules_bg.wasm")
+  # wasm-opt from the npm package `binaryen` (Debian's 108 produces modules that fail to load).
+  wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-reference-types --enable-multivalue \
+    "$out/intake_rules_bg.wasm" -o "$out/intake_rules_bg.opt.wasm"
+  mv "$out/intake_rules_bg.opt.wasm" "$out/intake_rules_bg.wasm"
+  rm -f "$out/.gitignore"
+}
+
+# report <label> <out dir> <raw size before wasm-opt>
+report() {
+  local opt gz
+  opt=$(stat -c %s "$2/intake_rules_bg.wasm")
+  gz=$(gzip -9 -c "$2/intake_rules_bg.wasm" | wc -c)
+  echo "$1: wasm ${3} B before wasm-opt, ${opt} B after, ${gz} B gzip -9"
+}
+
+rm -rf pkg && mkdir -p pkg
+build pkg "$target_dir"
+full_raw=$raw
+# Its own target directory: switching features in one directory would rebuild the crate each time.
+build pkg/portal "$target_dir/portal" --no-default-features
+portal_raw=$raw
 
 for f in node.js browser.js cli.js cli-guide.js json-positions.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
+# The portal entry: the same two loaders next to its own module, and its own declarations.
+cp js/node.js js/browser.js pkg/portal/
+cp js/portal.d.ts pkg/portal/index.d.ts
 cp js/package.json pkg/package.json
 cp README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 [ -f schema/policy.schema.json ] && cp schema/policy.schema.json pkg/policy.schema.json
-rm -f pkg/.gitignore
-opt=$(stat -c %s pkg/intake_rules_bg.wasm)
-gz=$(gzip -9 -c pkg/intake_rules_bg.wasm | wc -c)
-echo "pkg/: wasm ${raw} B before wasm-opt, ${opt} B after, ${gz} B gzip -9"
+report "pkg/ (intake-rules)" pkg "$full_raw"
+report "pkg/portal/ (intake-rules/portal)" pkg/portal "$portal_raw"
 
 # Let tests and tools import the package by its name, exactly as users do.
 mkdir -p node_modules && ln -sfn ../pkg node_modules/intake-rules

@@ -41,9 +41,11 @@ mod sorting;
 mod wasm;
 #[cfg(target_arch = "wasm32")]
 mod wasm_compact;
-#[cfg(target_arch = "wasm32")]
+// The authoring bindings (lint, runCases, diff, builtinSource, guide, guideHtml): left out of
+// the portal module (`--no-default-features`), so LTO drops lint, cases, diff and guide code.
+#[cfg(all(target_arch = "wasm32", feature = "authoring"))]
 mod wasm_guide;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "authoring"))]
 mod wasm_tools;
 
 pub use calendar::{BeyondCoverage, Calendar, CalendarError, Pause, Period, TimeOfDay, YearData};

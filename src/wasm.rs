@@ -186,12 +186,6 @@ impl JsPolicy {
         from_json_text(&api::to_json(&api::targets(&self.inner)))
     }
 
-    /// Problems that load fine but are wrong.
-    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-    pub fn lint(&self) -> JsValue {
-        from_json_text(&api::to_json(&self.inner.lint()))
-    }
-
     /// The materials checklist of a request.
     #[wasm_bindgen(unchecked_return_type = "ChecklistItem[]")]
     pub fn checklist(
@@ -392,14 +386,26 @@ impl JsPolicySet {
             .map_err(throw)
     }
 
+    /// A built-in policy set (versions in force by date) by id. In the portal module too: a
+    /// portal decides each request by the version in force on its received day.
+    pub fn builtin(
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<JsPolicySet, JsValue> {
+        let id = string_arg(&id, "id", "policy")?;
+        api::builtin_set(&id)
+            .map(|inner| JsPolicySet { inner })
+            .map_err(throw)
+    }
+
+    /// The ids of the built-in policy sets.
+    #[wasm_bindgen(js_name = builtinIds, unchecked_return_type = "string[]")]
+    pub fn builtin_ids() -> JsValue {
+        from_json_text(&api::to_json(&api::builtin_set_ids()))
+    }
+
     #[wasm_bindgen(unchecked_return_type = "VersionInfo[]")]
     pub fn versions(&self) -> JsValue {
         from_json_text(&api::to_json(&self.inner.versions()))
-    }
-
-    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-    pub fn lint(&self) -> JsValue {
-        from_json_text(&api::to_json(&self.inner.lint()))
     }
 
     /// Every version as a `Policy`, oldest first (e.g. for `Policy.diff` between two versions).

@@ -1,11 +1,11 @@
-//! JS binding of the service guide (`policy.guide`, `policy.guideHtml`) and of the built-in
-//! policy sets (`PolicySet.builtin`, `PolicySet.builtinIds`). Conversion only; the logic is in
-//! `guide.rs` and `api.rs`.
+//! JS binding of the service guide (`policy.guide`, `policy.guideHtml`). Conversion only; the
+//! logic is in `guide.rs` and `api.rs`. Authoring only (feature `authoring`): the portal module
+//! leaves it out. `PolicySet.builtin` / `builtinIds` are in `wasm.rs` (a portal needs them).
 
 use wasm_bindgen::prelude::*;
 
 use crate::api;
-use crate::wasm::{from_json_text, string_arg, throw, JsPolicy, JsPolicySet};
+use crate::wasm::{from_json_text, string_arg, throw, JsPolicy};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GUIDE_TYPES: &'static str = include_str!("../js/guide-types.d.ts");
@@ -44,24 +44,5 @@ impl JsPolicy {
         let target = string_arg(&target, "target", "request")?;
         let locale = locale_arg(locale)?;
         api::guide_html(&self.inner, &target, &locale).map_err(throw)
-    }
-}
-
-#[wasm_bindgen(js_class = PolicySet)]
-impl JsPolicySet {
-    /// A built-in policy set (versions in force by date) by id.
-    pub fn builtin(
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<JsPolicySet, JsValue> {
-        let id = string_arg(&id, "id", "policy")?;
-        api::builtin_set(&id)
-            .map(|inner| JsPolicySet { inner })
-            .map_err(throw)
-    }
-
-    /// The ids of the built-in policy sets.
-    #[wasm_bindgen(js_name = builtinIds, unchecked_return_type = "string[]")]
-    pub fn builtin_ids() -> JsValue {
-        from_json_text(&api::to_json(&api::builtin_set_ids()))
     }
 }

@@ -1,17 +1,24 @@
-//! JS binding of the policy-staff tools: `policy.runCases`, `Policy.diff` and
-//! `Policy.builtinSource`. Like `wasm.rs`, it only converts values and errors and calls
-//! `api_tools`.
+//! JS binding of the policy-staff tools: `policy.lint`, `set.lint`, `policy.runCases`,
+//! `Policy.diff` and `Policy.builtinSource`. Like `wasm.rs`, it only converts values and errors
+//! and calls `api_tools`. Authoring only (feature `authoring`): the portal module leaves it out,
+//! so LTO drops the lint, case-runner and diff code.
 
 use wasm_bindgen::prelude::*;
 
 use crate::api_tools;
-use crate::wasm::{from_json_text, string_arg, throw, to_json_text, JsPolicy};
+use crate::wasm::{from_json_text, string_arg, throw, to_json_text, JsPolicy, JsPolicySet};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TOOLS_TYPES: &'static str = include_str!("../js/tools-types.d.ts");
 
 #[wasm_bindgen(js_class = Policy)]
 impl JsPolicy {
+    /// Problems that load fine but are wrong.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn lint(&self) -> JsValue {
+        from_json_text(&crate::api::to_json(&self.inner.lint()))
+    }
+
     /// Run a case file (`{cases: [...]}`) against this policy. Throws `RequestError` when the
     /// case file itself is unusable; a case whose request cannot be decided only fails.
     #[wasm_bindgen(js_name = runCases, unchecked_return_type = "CaseReport")]
@@ -51,5 +58,14 @@ impl JsPolicy {
     ) -> Result<String, JsValue> {
         let id = string_arg(&id, "id", "policy")?;
         api_tools::builtin_source(&id).map_err(throw)
+    }
+}
+
+#[wasm_bindgen(js_class = PolicySet)]
+impl JsPolicySet {
+    /// Problems that load fine but are wrong, in every version and across versions.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn lint(&self) -> JsValue {
+        from_json_text(&crate::api::to_json(&self.inner.lint()))
     }
 }

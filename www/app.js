@@ -34,7 +34,7 @@ const STATUSES = ["provided", "electronic", "committed", "missing"];
 const DEFAULT_SUBMITTED = "2026-09-30T10:00"; // just before National Day: shows holidays at work
 
 const state = {
-  lib: null, // the imported package: { Policy, Calendar }
+  lib: null, // the imported portal module (`intake-rules/portal`): { Policy, Calendar }
   policy: null,
   calendar: null,
   targets: [],
@@ -554,7 +554,7 @@ async function boot() {
   applyStaticText();
   $("submitted-at").value = params.get("at") ?? DEFAULT_SUBMITTED;
   try {
-    state.lib = await import("/pkg/browser.js");
+    state.lib = await import("/pkg/portal/browser.js"); // the portal module: no authoring tools
   } catch (err) {
     showError(err, "load");
     return;

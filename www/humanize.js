@@ -15,7 +15,7 @@ const TOKEN = /'[^']*'|"[^"]*"|[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|==|!=|<=|>=|
 
 /**
  * @param {string} cond the condition source
- * @param {import("../pkg/index.js").FieldInfo[]} fields the target's fields
+ * @param {import("../pkg/portal/index.js").FieldInfo[]} fields the target's fields
  */
 export function humanize(cond, fields) {
   const ops = OPS[getLocale()] ?? OPS["zh-CN"];

@@ -59,7 +59,7 @@ function rowsOf(tl, t, serviceName) {
 /**
  * Renders `tl` (a Decision's `timeline`, or null) into `container`.
  * @param {HTMLElement} container
- * @param {import("../pkg/index.js").Timeline | null} tl
+ * @param {import("../pkg/portal/index.js").Timeline | null} tl
  * @param {{calendar: any, t: (k: string, p?: object) => string, serviceName: (id: string) => string}} opts
  */
 export function renderTimeline(container, tl, { calendar, t, serviceName }) {

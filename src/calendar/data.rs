@@ -1,10 +1,13 @@
-//! The embedded `data/cn-mainland.json`: the State Council notices 2019–2026, per year and per
-//! festival, with the days off (放假) and the make-up working days (上班). Parsed once and
-//! validated strictly, so that a transcription slip (a make-up day also listed as a holiday, a
-//! range whose length disagrees with the notice's 共N天, a date in the wrong year) is caught by
-//! the test suite instead of silently shifting due dates.
+//! The built-in `cn-mainland` calendar: `data/cn-mainland.json` (the State Council notices
+//! 2019–2026, per year and per festival, with the days off (放假) and the make-up working days
+//! (上班)) as a static table that `build.rs` generates (`OUT_DIR/cn_mainland.rs`, by
+//! `table_gen.rs`), so the calendar is built with no JSON parsing at start-up. The file is
+//! validated strictly when the table is generated, so that a transcription slip (a make-up day
+//! also listed as a holiday, a range whose length disagrees with the notice's 共N天, a date in
+//! the wrong year) fails the build instead of silently shifting due dates; the tests check the
+//! table against an independent reading of the file (`data_json.rs`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -12,44 +15,12 @@ use super::types::CalendarError;
 use crate::date::Date;
 use crate::diag::Code;
 
-/// The text of the built-in calendar, embedded at compile time (minified by `build.rs`).
-pub(crate) const CN_MAINLAND_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/cn-mainland.json"));
+#[cfg(test)]
+use super::data_json::{parse, CN_MAINLAND_JSON};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    id: String,
-    #[allow(dead_code)]
-    name: BTreeMap<String, String>,
-    version: String,
-    time_zone: String,
-    coverage: Span,
-    #[allow(dead_code)]
-    rule: String,
-    years: Vec<YearEntry>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Span {
-    from: String,
-    to: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum DaySpan {
-    One(String),
-    Range(Span),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct YearEntry {
-    year: i32,
-    notices: Vec<Notice>,
-    festivals: Vec<Festival>,
+/// The generated table: `ID`, `VERSION`, `START`, `END`, `YEARS`, `NOTICES`.
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/cn_mainland.rs"));
 }
 
 /// One State Council notice, as cited in the data file.
@@ -62,42 +33,8 @@ pub struct Notice {
     pub url: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Amendment {
-    notice: String,
-    #[allow(dead_code)]
-    clause: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Festival {
-    name: String,
-    /// The notice this clause comes from when it is not the year's first one.
-    #[serde(default)]
-    notice: Option<String>,
-    clause: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    superseded: Option<String>,
-    #[serde(default)]
-    amendment: Option<Amendment>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    note: Option<String>,
-    /// 共N天: the number of days off, checked against the ranges.
-    #[serde(default)]
-    days: Option<u32>,
-    holidays: Vec<DaySpan>,
-    workdays: Vec<String>,
-    /// Make-up days a later notice turned into days off (2020-02-01).
-    #[serde(default)]
-    cancelled_workdays: Vec<String>,
-}
-
 /// The validated content of a calendar data file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Builtin {
     pub id: String,
     pub version: String,
@@ -111,238 +48,50 @@ pub(crate) struct Builtin {
     pub notices: Vec<Notice>,
 }
 
-fn bad(path: String, zh: String, en: String) -> CalendarError {
-    CalendarError::new(Code::BadValue, path, zh, en)
-}
-
-fn date_at(s: &str, path: &str) -> Result<Date, CalendarError> {
-    Date::parse(s).ok_or_else(|| {
-        CalendarError::new(
-            Code::BadDate,
-            path,
-            format!("`{s}` 不是有效的 YYYY-MM-DD 日期"),
-            format!("`{s}` is not a valid YYYY-MM-DD date"),
-        )
-    })
-}
-
-/// A notice may name days in the last weeks of the year before (New Year breaks and their
-/// make-up days, e.g. 2018-12-29 in the 2019 notice); anything else is a transcription slip.
-fn check_year(d: Date, year: i32, path: &str) -> Result<(), CalendarError> {
-    let (y, m, _) = d.ymd();
-    if y == year || (y == year - 1 && m == 12) {
-        Ok(())
-    } else {
-        Err(bad(
-            path.to_string(),
-            format!("日期 `{d}` 不属于 {year} 年的安排"),
-            format!("date `{d}` does not belong to the {year} arrangement"),
-        ))
-    }
-}
-
-/// Parses and validates a calendar data file.
+/// The built-in calendar's content, from the generated table.
 ///
 /// # Errors
-/// `invalid_json` when the text is not the expected JSON shape, `bad_date` for a malformed
-/// date, `bad_value` for an inconsistent file (years not consecutive, a day both off and
-/// working, a range that disagrees with the notice's day count, …).
-pub(crate) fn parse(text: &str) -> Result<Builtin, CalendarError> {
-    let file: File = serde_json::from_str(text).map_err(|e| {
-        CalendarError::new(
-            Code::InvalidJson,
-            "",
-            format!("日历数据无法解析：{e}"),
-            format!("the calendar data does not parse: {e}"),
-        )
-    })?;
-    if file.time_zone != "+08:00" {
-        return Err(bad(
-            "time_zone".into(),
-            format!("日历时区必须是 `+08:00`，而不是 `{}`", file.time_zone),
-            format!(
-                "the calendar time zone must be `+08:00`, not `{}`",
-                file.time_zone
-            ),
-        ));
-    }
-    if file.id.is_empty() || file.version.is_empty() {
-        return Err(bad(
-            "id".into(),
-            "日历数据缺少 id 或版本".into(),
-            "the calendar data lacks an id or a version".into(),
-        ));
-    }
-    let start = date_at(&file.coverage.from, "coverage.from")?;
-    let end = date_at(&file.coverage.to, "coverage.to")?;
-    let first = file.years.first().map(|y| y.year);
-    let last = file.years.last().map(|y| y.year);
-    if first.and_then(|y| Date::from_ymd(y, 1, 1)) != Some(start)
-        || last.and_then(|y| Date::from_ymd(y, 12, 31)) != Some(end)
-    {
-        return Err(bad(
-            "coverage".into(),
-            "覆盖范围必须从首年 1 月 1 日到末年 12 月 31 日".into(),
-            "the coverage must run from 1 January of the first year to 31 December of the last"
-                .into(),
-        ));
-    }
+/// `bad_value` if the table's coverage is not a range of dates (which `build.rs` rules out):
+/// reported rather than panicking.
+pub(crate) fn builtin() -> Result<Builtin, CalendarError> {
+    let date = |x: i32| {
+        Date::from_days(x).ok_or_else(|| {
+            CalendarError::new(
+                Code::BadValue,
+                "coverage",
+                "日历覆盖范围无效",
+                "the calendar coverage is not valid",
+            )
+        })
+    };
     let mut exceptions = BTreeMap::new();
-    let mut all_off: BTreeSet<Date> = BTreeSet::new();
-    let mut all_on: BTreeSet<Date> = BTreeSet::new();
-    let mut notices = Vec::new();
-    let mut prev_year: Option<i32> = None;
-    for (yi, y) in file.years.iter().enumerate() {
-        let ypath = format!("years[{yi}]");
-        if let Some(p) = prev_year {
-            if p.checked_add(1) != Some(y.year) {
-                return Err(bad(
-                    format!("{ypath}.year"),
-                    format!("年份 {} 与上一年 {p} 不连续", y.year),
-                    format!("year {} does not follow year {p}", y.year),
-                ));
+    for &(_, jan1, holidays, workdays) in table::YEARS {
+        let jan1 = i64::from(jan1);
+        for &(first, len) in holidays {
+            let first = jan1 + i64::from(first);
+            for x in first..first + i64::from(len) {
+                exceptions.insert(x, false);
             }
         }
-        prev_year = Some(y.year);
-        if y.notices.is_empty() {
-            return Err(bad(
-                format!("{ypath}.notices"),
-                format!("{} 年没有引用通知", y.year),
-                format!("year {} cites no notice", y.year),
-            ));
+        for &x in workdays {
+            exceptions.insert(jan1 + i64::from(x), true);
         }
-        for (ni, n) in y.notices.iter().enumerate() {
-            date_at(&n.signed, &format!("{ypath}.notices[{ni}].signed"))?;
-            if n.title.is_empty() || n.number.is_empty() || n.url.is_empty() {
-                return Err(bad(
-                    format!("{ypath}.notices[{ni}]"),
-                    "通知缺少标题、文号或网址".into(),
-                    "a notice lacks its title, number or address".into(),
-                ));
-            }
-        }
-        notices.extend(y.notices.iter().cloned());
-        let cites = |num: &str| y.notices.iter().any(|n| n.number == num);
-        for (fi, f) in y.festivals.iter().enumerate() {
-            let fpath = format!("{ypath}.festivals[{fi}]");
-            if f.name.is_empty() || f.clause.is_empty() {
-                return Err(bad(
-                    fpath,
-                    "节日缺少名称或条文".into(),
-                    "a festival lacks its name or clause".into(),
-                ));
-            }
-            let cited = f
-                .notice
-                .iter()
-                .chain(f.amendment.as_ref().map(|a| &a.notice))
-                .all(|n| cites(n));
-            if !cited {
-                return Err(bad(
-                    fpath,
-                    format!("节日 `{}` 引用了该年未列出的通知", f.name),
-                    format!(
-                        "festival `{}` cites a notice the year does not list",
-                        f.name
-                    ),
-                ));
-            }
-            let mut off_days = 0u32;
-            for (hi_, span) in f.holidays.iter().enumerate() {
-                let hpath = format!("{fpath}.holidays[{hi_}]");
-                let (a, b) = match span {
-                    DaySpan::One(s) => {
-                        let d = date_at(s, &hpath)?;
-                        (d, d)
-                    }
-                    DaySpan::Range(r) => (
-                        date_at(&r.from, &format!("{hpath}.from"))?,
-                        date_at(&r.to, &format!("{hpath}.to"))?,
-                    ),
-                };
-                check_year(a, y.year, &hpath)?;
-                check_year(b, y.year, &hpath)?;
-                let len = b.since(a) + 1;
-                if !(1..=31).contains(&len) {
-                    return Err(bad(
-                        hpath,
-                        format!("放假区间 `{a}` 至 `{b}` 无效"),
-                        format!("the holiday range `{a}` to `{b}` is not valid"),
-                    ));
-                }
-                let mut d = a;
-                for _ in 0..len {
-                    if !all_off.insert(d) {
-                        return Err(bad(
-                            hpath.clone(),
-                            format!("`{d}` 重复列为放假日"),
-                            format!("`{d}` is listed as a holiday twice"),
-                        ));
-                    }
-                    exceptions.insert(i64::from(d.days()), false);
-                    d = d.succ().unwrap_or(d);
-                }
-                off_days += u32::try_from(len).unwrap_or(0);
-            }
-            if let Some(n) = f.days {
-                if n != off_days {
-                    return Err(bad(
-                        format!("{fpath}.days"),
-                        format!("节日 `{}` 共 {n} 天，但放假区间有 {off_days} 天", f.name),
-                        format!(
-                            "festival `{}` says {n} days but its holiday ranges hold {off_days}",
-                            f.name
-                        ),
-                    ));
-                }
-            }
-            for (wi, s) in f.workdays.iter().enumerate() {
-                let wpath = format!("{fpath}.workdays[{wi}]");
-                let d = date_at(s, &wpath)?;
-                check_year(d, y.year, &wpath)?;
-                if !d.is_weekend() {
-                    return Err(bad(
-                        wpath,
-                        format!("调休上班日 `{d}` 不是周末"),
-                        format!("make-up working day `{d}` is not a Saturday or Sunday"),
-                    ));
-                }
-                if !all_on.insert(d) {
-                    return Err(bad(
-                        wpath,
-                        format!("`{d}` 重复列为上班日"),
-                        format!("`{d}` is listed as a make-up working day twice"),
-                    ));
-                }
-                exceptions.insert(i64::from(d.days()), true);
-            }
-            for (ci, s) in f.cancelled_workdays.iter().enumerate() {
-                let cpath = format!("{fpath}.cancelled_workdays[{ci}]");
-                let d = date_at(s, &cpath)?;
-                if !all_off.contains(&d) {
-                    return Err(bad(
-                        cpath,
-                        format!("取消的上班日 `{d}` 必须列为放假日"),
-                        format!("cancelled make-up day `{d}` must be listed as a holiday"),
-                    ));
-                }
-            }
-        }
-    }
-    if let Some(d) = all_off.intersection(&all_on).next() {
-        return Err(bad(
-            "years".into(),
-            format!("`{d}` 同时列为放假日和上班日"),
-            format!("`{d}` is listed both as a holiday and as a working day"),
-        ));
     }
     Ok(Builtin {
-        id: file.id,
-        version: file.version,
-        start,
-        end,
+        id: table::ID.to_string(),
+        version: table::VERSION.to_string(),
+        start: date(table::START)?,
+        end: date(table::END)?,
         exceptions,
-        notices,
+        notices: table::NOTICES
+            .iter()
+            .map(|&[title, number, signed, url]| Notice {
+                title: title.to_string(),
+                number: number.to_string(),
+                signed: signed.to_string(),
+                url: url.to_string(),
+            })
+            .collect(),
     })
 }
 
@@ -387,6 +136,56 @@ mod tests {
             &READABLE.replace("\"days\": 10", "\"days\": 7"),
         ] {
             assert!(parse(text).is_err(), "{}", &text[..text.len().min(40)]);
+        }
+    }
+
+    /// The table generated by `build.rs` is exactly the file as the serde reader reads it.
+    #[test]
+    fn static_table_equals_the_data_file() {
+        let table = builtin().unwrap();
+        assert_eq!(table, parse(READABLE).unwrap());
+        assert_eq!(table, parse(CN_MAINLAND_JSON).unwrap());
+    }
+
+    /// `build.rs`'s generator (`table_gen.rs`) refuses what the reader refuses, so broken data
+    /// fails the build; on the real file it gives the table that is compiled in.
+    #[test]
+    fn the_generator_refuses_broken_data() {
+        mod generator {
+            include!("table_gen.rs");
+        }
+        let value = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap();
+        let generated = generator::calendar_table(&value(READABLE)).unwrap();
+        assert_eq!(
+            generated,
+            include_str!(concat!(env!("OUT_DIR"), "/cn_mainland.rs"))
+        );
+        for text in [
+            "[]",
+            r#"{"id":"x"}"#,
+            &READABLE.replace("\"2019-02-02\"", "\"2019-02-05\""),
+            &READABLE.replace("\"2019-02-10\"", "\"2019-02-11\""),
+            &READABLE.replace("\"2026-01-04\"", "\"2026-01-05\""),
+            &READABLE.replace("\"2025-04-27\"", "\"2025-02-30\""),
+            &READABLE.replace("\"year\": 2024", "\"year\": 2023"),
+            &READABLE.replace("\"+08:00\"", "\"+09:00\""),
+            &READABLE.replace("\"days\": 10", "\"days\": 7"),
+            &READABLE.replace(
+                "\"workdays\": [\"2020-01-19\"]",
+                "\"workdays\": [\"2020-01-19\", \"2020-01-25\"]",
+            ),
+            &READABLE.replace(
+                "\"cancelled_workdays\": [\"2020-02-01\"]",
+                "\"cancelled_workdays\": [\"2020-02-08\"]",
+            ),
+            &READABLE.replace("\"name\": \"元旦\"", "\"name\": \"元旦\", \"extra\": 1"),
+        ] {
+            assert_ne!(text, READABLE);
+            assert!(
+                generator::calendar_table(&value(text)).is_err(),
+                "{}",
+                &text[..text.len().min(40)]
+            );
         }
     }
 }

@@ -31,6 +31,9 @@ test("demo portal: form, checklist, decision, notice, timeline, locale, phone wi
     await browser.close();
     await server.close();
   });
+  // The portal page loads the portal module (intake-rules/portal), not the full one.
+  const wasmLoaded = [];
+  browser.on("request", (r) => { if (r.url().endsWith(".wasm")) wasmLoaded.push(new URL(r.url()).pathname); });
   const { page, errors } = await openPage(browser, `${server.url}/`);
 
   /** Runs `action` and waits until the page has re-evaluated (data-seq moved on). */
@@ -56,6 +59,7 @@ test("demo portal: form, checklist, decision, notice, timeline, locale, phone wi
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "skip-link");
   if ((await page.inputValue("#pack")) !== packId) await act(() => page.selectOption("#pack", packId));
+  assert.deepEqual(wasmLoaded, ["/pkg/portal/intake_rules_bg.wasm"], "the portal page loads the portal module only");
   const packOptions = await page.$$eval("#pack option", (os) => os.map((o) => o.value));
   assert.deepEqual(packOptions, ids, "pack choices are Policy.builtinIds()");
   const targets = policy.targets();

@@ -28,3 +28,50 @@ try {
   console.log(err.code, line);
 }
 console.log(n, cov, d2, outcome, items, tl, t2, lint, targets, ids, fp);
+
+// ---- the portal entry (`intake-rules/portal`): same classes and types, no authoring tools ----
+import { Calendar as PCalendar, Policy as PPolicy, PolicySet as PPolicySet } from "intake-rules/portal";
+import type {
+  CompactDecision, Decision as PDecision, ChecklistItem as PChecklistItem, Timeline as PTimeline,
+  Target as PTarget, VersionInfo, IntakeRulesError as PError,
+} from "intake-rules/portal";
+
+const pPolicy: PPolicy = PPolicy.builtin("joint-utility-connection");
+const pDecision: PDecision = pPolicy.evaluate(req);
+const sameDecision: Decision = pDecision; // the portal's Decision is the full package's
+const pCompact: CompactDecision = pPolicy.evaluateCompact(req);
+const pCompactText: string = pPolicy.evaluateCompactJson(JSON.stringify(req));
+const pText: string = pPolicy.evaluateJson(JSON.stringify(req));
+const pItems: PChecklistItem[] = pPolicy.checklist(req);
+const pTimeline: PTimeline = pPolicy.timeline(req);
+const pTargets: PTarget[] = pPolicy.targets();
+const pIds: string[] = PPolicy.builtinIds();
+const pSet: PPolicySet = PPolicySet.builtin("industrial-drawing-review");
+const pSetIds: string[] = PPolicySet.builtinIds();
+const pVersions: VersionInfo[] = pSet.versions();
+const pInForce: PPolicy = pSet.policyFor(req);
+const pCal: PCalendar = PCalendar.builtin(undefined, undefined).withOverrides({ holidays: ["2026-03-02"] });
+const pDue: string = pCal.addWorkingDays("2026-09-30", 5);
+// The portal declares none of the authoring tools.
+// @ts-expect-error lint is not in the portal module
+pPolicy.lint();
+// @ts-expect-error runCases is not in the portal module
+pPolicy.runCases({ cases: [] });
+// @ts-expect-error guide is not in the portal module
+pPolicy.guide("joint");
+// @ts-expect-error guideHtml is not in the portal module
+pPolicy.guideHtml("joint");
+// @ts-expect-error diff is not in the portal module
+PPolicy.diff(pPolicy, pPolicy);
+// @ts-expect-error builtinSource is not in the portal module
+PPolicy.builtinSource("joint-utility-connection");
+// @ts-expect-error set.lint is not in the portal module
+pSet.lint();
+// @ts-expect-error the authoring types are not exported by the portal entry
+type NoGuide = import("intake-rules/portal").Guide;
+try {
+  PPolicy.fromJson("");
+} catch (e) {
+  console.log((e as PError).issues.length);
+}
+console.log(sameDecision, pCompact, pCompactText, pText, pItems, pTimeline, pTargets, pIds, pSetIds, pVersions, pInForce, pDue);
