@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use super::keys;
 use super::locate::{self, index_path, key_path, LazyLocations, Locations, Pos};
 use super::model::*;
+use super::parse;
 use super::suggest::hint;
 use crate::calendar::{BeyondCoverage, Calendar, Period, TimeOfDay};
 use crate::date::Date;
@@ -830,7 +831,7 @@ impl Ctx {
             materials: materials.into_iter().collect::<Option<Vec<_>>>()?,
             services: services.into_iter().collect::<Option<Vec<_>>>()?,
             bundles: bundles.into_iter().collect::<Option<Vec<_>>>()?,
-            fingerprint: super::fingerprint::fingerprint(doc),
+            fingerprint_cache: std::sync::OnceLock::new(),
             // Filled in by the caller, which can move the document instead of copying it.
             source: Value::Null,
             locations: None,
@@ -1773,14 +1774,15 @@ fn too_deep_issue(at: At) -> Issue {
 
 /// Validate a parsed document and build the policy, or return every issue found.
 pub(crate) fn validate(doc: &Value) -> Result<Policy, Vec<Issue>> {
-    let mut p = build(doc)?;
+    let mut p = build(doc, true)?;
     p.source = doc.clone();
     Ok(p)
 }
 
-/// [`validate`] without setting `Policy::source` (left `Null`).
-fn build(doc: &Value) -> Result<Policy, Vec<Issue>> {
-    if depth_exceeds(doc, limits::MAX_JSON_DEPTH) {
+/// [`validate`] without setting `Policy::source` (left `Null`); the nesting depth is checked
+/// when `check_depth` (the caller has not checked it).
+fn build(doc: &Value, check_depth: bool) -> Result<Policy, Vec<Issue>> {
+    if check_depth && depth_exceeds(doc, limits::MAX_JSON_DEPTH) {
         return Err(vec![too_deep_issue(At::Value)]);
     }
     let mut cx = Ctx {
@@ -1824,12 +1826,19 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
             at: At::Pos(Pos::START),
         }));
     }
-    if let Some(pos) = locate::too_deep(text, limits::MAX_JSON_DEPTH) {
-        return Err(at_start(too_deep_issue(At::Pos(pos))));
-    }
-    let doc: Value = match serde_json::from_str(text) {
+    // One parse notes repeated keys (serde_json keeps the last one silently) and stops at
+    // the first container nested too deeply; the text is scanned only on the error path.
+    let notes = parse::Notes::default();
+    let doc: Value = match parse::parse(text, limits::MAX_JSON_DEPTH, &notes) {
         Ok(v) => v,
         Err(e) => {
+            // Too deep wins over a syntax error anywhere, as when the depth is checked first.
+            if let Some(pos) = locate::too_deep(text, limits::MAX_JSON_DEPTH) {
+                return Err(at_start(too_deep_issue(At::Pos(pos))));
+            }
+            if notes.too_deep.get() {
+                return Err(at_start(too_deep_issue(At::Pos(Pos::START))));
+            }
             let pos = locate::from_serde_position(text, e.line(), e.column());
             let detail = e.to_string();
             // serde_json appends " at line L column C" (byte column); positions are ours.
@@ -1848,10 +1857,10 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
             }));
         }
     };
-    // The full position scan is needed only to report issues (and by lint, lazily); a valid
-    // policy only has to be checked for repeated keys, which serde_json silently collapses.
-    let duplicates = locate::has_duplicate_keys(text);
-    match build(&doc) {
+    // The full position scan is needed only to report issues (and by lint, lazily). The depth
+    // was checked while parsing, except inside a raw-value object (see `parse`).
+    let duplicates = notes.duplicate_key.get();
+    match build(&doc, notes.raw_value.get()) {
         Ok(mut p) if !duplicates => {
             p.source = doc;
             p.locations = Some(Arc::new(LazyLocations::new(text)));
