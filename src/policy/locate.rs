@@ -51,6 +51,42 @@ pub fn key_path(parent: &str, key: &str) -> String {
     }
 }
 
+/// A path the loader descends along, written out as text ([`key_path`], [`index_path`]) only
+/// when an issue is reported: a link per step on the stack instead of a string per node.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// A path given as text (`""` for the root, `effective.from`).
+    Text(&'a str),
+    /// Member `key` of the object at the first path.
+    Key(&'a Path<'a>, &'a str),
+    /// Element `i` of the array at the first path.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The document itself.
+    pub const ROOT: Path<'static> = Path::Text("");
+
+    /// The path of member `key` of the object here.
+    pub fn key<'b>(&'b self, key: &'b str) -> Path<'b> {
+        Path::Key(self, key)
+    }
+
+    /// The path of element `i` of the array here.
+    pub fn index(&self, i: usize) -> Path<'_> {
+        Path::Index(self, i)
+    }
+
+    /// The path as text, exactly as [`key_path`] and [`index_path`] write it.
+    pub fn render(&self) -> String {
+        match self {
+            Path::Text(s) => (*s).to_string(),
+            Path::Key(parent, key) => key_path(&parent.render(), key),
+            Path::Index(parent, i) => index_path(&parent.render(), *i),
+        }
+    }
+}
+
 /// The path of element `i` of the array at `parent`.
 pub fn index_path(parent: &str, i: usize) -> String {
     use std::fmt::Write;
