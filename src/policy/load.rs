@@ -1273,7 +1273,7 @@ impl Ctx {
             .get("materials")
             .and_then(|l| self.list(l, &materials_path, limits::MAX_LIST_ENTRIES))
         {
-            let mut seen: Vec<(String, usize)> = Vec::new();
+            let mut seen: Vec<(&str, usize)> = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 let p = materials_path.index(i);
                 let Some(e) = self.object(item, &p, keys::MATERIAL_ENTRY, &["ref", "required"])
@@ -1283,7 +1283,7 @@ impl Ctx {
                 let material = e.get("ref").and_then(|r| {
                     let rp = p.key("ref");
                     let s = self.string(r, &rp)?;
-                    if let Some((_, first)) = seen.iter().find(|(x, _)| x == s) {
+                    if let Some((_, first)) = seen.iter().find(|(x, _)| *x == s) {
                         self.push(
                             &rp,
                             Code::DuplicateId,
@@ -1298,7 +1298,7 @@ impl Ctx {
                         );
                         return None;
                     }
-                    seen.push((s.to_string(), i));
+                    seen.push((s, i));
                     match material_ids.binary_search(&s) {
                         Ok(ix) => Some(ix),
                         Err(_) => {
@@ -1399,7 +1399,7 @@ impl Ctx {
         };
         let before = self.issues.len();
         // Ids first, so `after` can name a later stage.
-        let mut ids: Vec<Option<String>> = Vec::new();
+        let mut ids: Vec<Option<&str>> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = path.index(i);
             let id = item.as_object().and_then(|o| o.get("id")).and_then(|idv| {
@@ -1409,7 +1409,7 @@ impl Ctx {
                     self.bad_id(s, &ip, IdKind::Other, At::Value);
                     return None;
                 }
-                if let Some(first) = ids.iter().position(|x| x.as_deref() == Some(s)) {
+                if let Some(first) = ids.iter().position(|x| *x == Some(s)) {
                     self.push(
                         &ip,
                         Code::DuplicateId,
@@ -1424,11 +1424,11 @@ impl Ctx {
                     );
                     return None;
                 }
-                Some(s.to_string())
+                Some(s)
             });
             ids.push(id);
         }
-        let known: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+        let known: Vec<&str> = ids.iter().flatten().copied().collect();
         let mut stages = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = path.index(i);
@@ -1447,7 +1447,7 @@ impl Ctx {
                     let Some(s) = self.string(a, &ap) else {
                         continue;
                     };
-                    match ids.iter().position(|x| x.as_deref() == Some(s)) {
+                    match ids.iter().position(|x| *x == Some(s)) {
                         Some(ix) => {
                             if !after.contains(&ix) {
                                 after.push(ix);
@@ -1505,9 +1505,9 @@ impl Ctx {
                 }
             }
             let basis = self.opt_basis(obj, &p);
-            if let (Some(id), Some(limit)) = (ids.get(i).cloned().flatten(), limit) {
+            if let (Some(id), Some(limit)) = (ids.get(i).copied().flatten(), limit) {
                 stages.push(Stage {
-                    id,
+                    id: id.to_string(),
                     name,
                     after,
                     limit,
