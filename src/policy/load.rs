@@ -153,6 +153,10 @@ fn valid_id(s: &str, kind: IdKind) -> bool {
 }
 
 fn valid_locale(s: &str) -> bool {
+    // The two tags nearly every label uses, without splitting.
+    if matches!(s, "zh-CN" | "en") {
+        return true;
+    }
     let mut parts = s.split('-');
     let Some(lang) = parts.next() else {
         return false;
