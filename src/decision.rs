@@ -771,7 +771,7 @@ impl Analysis<'_> {
         PolicyBlock {
             id: self.policy.id.clone(),
             version: self.policy.version.clone(),
-            fingerprint: self.policy.fingerprint.clone(),
+            fingerprint: self.policy.fingerprint().to_string(),
             calendar: CalendarBlock {
                 id: self.policy.calendar_info.id.clone(),
                 from,

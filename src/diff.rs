@@ -70,7 +70,7 @@ fn policy_ref(p: &Policy) -> PolicyRef {
     PolicyRef {
         id: p.id.clone(),
         version: p.version.clone(),
-        fingerprint: p.fingerprint.clone(),
+        fingerprint: p.fingerprint().to_string(),
     }
 }
 

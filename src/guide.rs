@@ -398,7 +398,7 @@ impl Policy {
                 title: cx.label(&self.title),
                 effective_from: self.effective_from,
                 effective_until: self.effective_until,
-                fingerprint: self.fingerprint.clone(),
+                fingerprint: self.fingerprint().to_string(),
                 calendar: self.calendar_info.id.clone(),
             },
             services: guide_services,

@@ -234,7 +234,7 @@ impl PolicySet {
             .map(|p| VersionInfo {
                 id: p.id.clone(),
                 version: p.version.clone(),
-                fingerprint: p.fingerprint.clone(),
+                fingerprint: p.fingerprint().to_string(),
                 from: p.effective_from,
                 until: p.effective_until,
             })

@@ -177,7 +177,7 @@ impl JsPolicy {
 
     #[wasm_bindgen(getter)]
     pub fn fingerprint(&self) -> String {
-        self.inner.fingerprint.clone()
+        self.inner.fingerprint().to_string()
     }
 
     /// Services and bundles a request may target, with the fields their rules read.

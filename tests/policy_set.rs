@@ -68,7 +68,7 @@ fn the_current_version_is_exactly_the_builtin_pack() {
     let pack = api::builtin_policy("industrial-drawing-review").unwrap();
     let s = set();
     let current = s.policies().last().unwrap();
-    assert_eq!(current.fingerprint, pack.fingerprint);
+    assert_eq!(current.fingerprint(), pack.fingerprint());
     assert_eq!(
         s.policies()[0].materials.len(),
         12,

@@ -11,8 +11,9 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::keys;
-use super::locate::{self, index_path, key_path, LazyLocations, Locations, Pos};
+use super::locate::{self, LazyLocations, Locations, Path, Pos};
 use super::model::*;
+use super::parse;
 use super::suggest::hint;
 use crate::calendar::{BeyondCoverage, Calendar, Period, TimeOfDay};
 use crate::date::Date;
@@ -134,7 +135,8 @@ fn valid_id(s: &str, kind: IdKind) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if s.chars().count() > limits::MAX_ID_CHARS {
+    // A char has at least one byte: only a long id needs counting.
+    if s.len() > limits::MAX_ID_CHARS && s.chars().count() > limits::MAX_ID_CHARS {
         return false;
     }
     match kind {
@@ -151,6 +153,10 @@ fn valid_id(s: &str, kind: IdKind) -> bool {
 }
 
 fn valid_locale(s: &str) -> bool {
+    // The two tags nearly every label uses, without splitting.
+    if matches!(s, "zh-CN" | "en") {
+        return true;
+    }
     let mut parts = s.split('-');
     let Some(lang) = parts.next() else {
         return false;
@@ -207,16 +213,16 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn push(&mut self, path: &str, code: Code, message: Message, at: At) {
+    fn push(&mut self, path: &Path<'_>, code: Code, message: Message, at: At) {
         self.issues.push(Issue {
-            path: path.to_string(),
+            path: path.render(),
             code,
             message,
             at,
         });
     }
 
-    fn mismatch(&mut self, v: &Value, path: &str, want_zh: &str, want_en: &str) {
+    fn mismatch(&mut self, v: &Value, path: &Path<'_>, want_zh: &str, want_en: &str) {
         let (k_en, k_zh) = kind(v);
         self.push(
             path,
@@ -229,7 +235,7 @@ impl Ctx {
         );
     }
 
-    fn comment(&mut self, v: &Value, path: &str) {
+    fn comment(&mut self, v: &Value, path: &Path<'_>) {
         let ok = match v {
             Value::String(_) => true,
             Value::Array(items) => items.iter().all(Value::is_string),
@@ -249,7 +255,7 @@ impl Ctx {
     fn object<'v>(
         &mut self,
         v: &'v Value,
-        path: &str,
+        path: &Path<'_>,
         allowed: &[&str],
         required: &[&str],
     ) -> Option<&'v Map<String, Value>> {
@@ -258,7 +264,7 @@ impl Ctx {
             return None;
         };
         for (k, val) in obj {
-            let p = key_path(path, k);
+            let p = path.key(k);
             if k == "$comment" {
                 self.comment(val, &p);
             } else if k == "$schema" && allowed.contains(&"$schema") {
@@ -281,13 +287,13 @@ impl Ctx {
         for r in required {
             if !obj.contains_key(*r) {
                 self.push(
-                    &key_path(path, r),
+                    &path.key(r),
                     Code::MissingField,
                     m(
                         format!("缺少必填字段 `{r}`"),
                         format!("missing required field `{r}`"),
                     ),
-                    At::Of(path.to_string()),
+                    At::Of(path.render()),
                 );
             }
         }
@@ -298,7 +304,7 @@ impl Ctx {
     fn id_map<'v>(
         &mut self,
         v: &'v Value,
-        path: &str,
+        path: &Path<'_>,
         kind: IdKind,
         max: usize,
     ) -> Vec<(&'v String, &'v Value)> {
@@ -308,7 +314,7 @@ impl Ctx {
         };
         let mut out = Vec::new();
         for (k, val) in obj {
-            let p = key_path(path, k);
+            let p = path.key(k);
             if k == "$comment" {
                 self.comment(val, &p);
                 continue;
@@ -332,7 +338,7 @@ impl Ctx {
         out
     }
 
-    fn bad_id(&mut self, id: &str, path: &str, kind: IdKind, at: At) {
+    fn bad_id(&mut self, id: &str, path: &Path<'_>, kind: IdKind, at: At) {
         let shown_id = shown(&Value::String(id.to_string()));
         let (zh, en) = match kind {
             IdKind::Field if matches!(id, "true" | "false" | "in" | "has") => (
@@ -351,7 +357,7 @@ impl Ctx {
         self.push(path, Code::BadId, m(zh, en), at);
     }
 
-    fn string<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v str> {
+    fn string<'v>(&mut self, v: &'v Value, path: &Path<'_>) -> Option<&'v str> {
         match v.as_str() {
             Some(s) => Some(s),
             None => {
@@ -361,7 +367,7 @@ impl Ctx {
         }
     }
 
-    fn boolean(&mut self, v: &Value, path: &str) -> Option<bool> {
+    fn boolean(&mut self, v: &Value, path: &Path<'_>) -> Option<bool> {
         match v.as_bool() {
             Some(b) => Some(b),
             None => {
@@ -371,7 +377,7 @@ impl Ctx {
         }
     }
 
-    fn list<'v>(&mut self, v: &'v Value, path: &str, max: usize) -> Option<&'v Vec<Value>> {
+    fn list<'v>(&mut self, v: &'v Value, path: &Path<'_>, max: usize) -> Option<&'v Vec<Value>> {
         let Some(items) = v.as_array() else {
             self.mismatch(v, path, "列表", "a list");
             return None;
@@ -390,7 +396,7 @@ impl Ctx {
         Some(items)
     }
 
-    fn label(&mut self, v: &Value, path: &str) -> Option<Label> {
+    fn label(&mut self, v: &Value, path: &Path<'_>) -> Option<Label> {
         let Some(obj) = v.as_object() else {
             self.mismatch(
                 v,
@@ -403,7 +409,7 @@ impl Ctx {
         let mut map = BTreeMap::new();
         let mut ok = true;
         for (k, val) in obj {
-            let p = key_path(path, k);
+            let p = path.key(k);
             if k == "$comment" {
                 self.comment(val, &p);
                 continue;
@@ -430,7 +436,9 @@ impl Ctx {
                 ok = false;
                 continue;
             };
-            if text.chars().count() > limits::MAX_LABEL_CHARS {
+            if text.len() > limits::MAX_LABEL_CHARS
+                && text.chars().count() > limits::MAX_LABEL_CHARS
+            {
                 self.push(
                     &p,
                     Code::TooLarge,
@@ -459,7 +467,7 @@ impl Ctx {
             }
             Some(t) if t.trim().is_empty() => {
                 self.push(
-                    &key_path(path, "zh-CN"),
+                    &path.key("zh-CN"),
                     Code::MissingLabel,
                     m("`zh-CN` 文本为空", "the `zh-CN` text is empty"),
                     At::Value,
@@ -471,14 +479,14 @@ impl Ctx {
         ok.then_some(Label(map))
     }
 
-    fn basis(&mut self, v: &Value, path: &str) -> Option<Basis> {
+    fn basis(&mut self, v: &Value, path: &Path<'_>) -> Option<Basis> {
         let obj = self.object(v, path, keys::BASIS, &["label"])?;
         let label = obj
             .get("label")
-            .and_then(|l| self.label(l, &key_path(path, "label")));
+            .and_then(|l| self.label(l, &path.key("label")));
         let mut url = None;
         if let Some(u) = obj.get("url") {
-            let p = key_path(path, "url");
+            let p = path.key("url");
             if let Some(s) = self.string(u, &p) {
                 if s.starts_with("https://") || s.starts_with("http://") {
                     url = Some(s.to_string());
@@ -498,17 +506,16 @@ impl Ctx {
         Some(Basis { label: label?, url })
     }
 
-    fn opt_basis(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Basis> {
+    fn opt_basis(&mut self, obj: &Map<String, Value>, path: &Path<'_>) -> Option<Basis> {
         obj.get("basis")
-            .and_then(|b| self.basis(b, &key_path(path, "basis")))
+            .and_then(|b| self.basis(b, &path.key("basis")))
     }
 
-    fn opt_label(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<Label> {
-        obj.get(key)
-            .and_then(|l| self.label(l, &key_path(path, key)))
+    fn opt_label(&mut self, obj: &Map<String, Value>, path: &Path<'_>, key: &str) -> Option<Label> {
+        obj.get(key).and_then(|l| self.label(l, &path.key(key)))
     }
 
-    fn period(&mut self, v: &Value, path: &str) -> Option<Period> {
+    fn period(&mut self, v: &Value, path: &Path<'_>) -> Option<Period> {
         let shape_zh =
             "时限应恰为 `working_days`、`natural_days`、`months` 之一，如 `{\"working_days\": 5}`";
         let shape_en = "a limit is exactly one of `working_days`, `natural_days` or `months`, such as `{\"working_days\": 5}`";
@@ -528,7 +535,7 @@ impl Ctx {
         let mut units: Vec<(&String, &Value)> = Vec::new();
         for (k, val) in obj {
             if k == "$comment" {
-                self.comment(val, &key_path(path, k));
+                self.comment(val, &path.key(k));
             } else {
                 units.push((k, val));
             }
@@ -537,7 +544,7 @@ impl Ctx {
             self.push(path, Code::BadLimit, m(shape_zh, shape_en), At::Value);
             return None;
         };
-        let p = key_path(path, unit);
+        let p = path.key(unit);
         let max = match unit.as_str() {
             "working_days" | "natural_days" => 36_500,
             "months" => 1_200,
@@ -583,7 +590,7 @@ impl Ctx {
         })
     }
 
-    fn date(&mut self, v: &Value, path: &str) -> Option<Date> {
+    fn date(&mut self, v: &Value, path: &Path<'_>) -> Option<Date> {
         let s = self.string(v, path)?;
         let d = Date::parse(s);
         if d.is_none() {
@@ -600,7 +607,7 @@ impl Ctx {
         d
     }
 
-    fn cond(&mut self, v: &Value, path: &str) -> Option<Cond> {
+    fn cond(&mut self, v: &Value, path: &Path<'_>) -> Option<Cond> {
         let Some(src) = v.as_str() else {
             self.mismatch(v, path, "条件字符串", "a condition string");
             return None;
@@ -619,7 +626,7 @@ impl Ctx {
         }
     }
 
-    fn requirement(&mut self, v: &Value, path: &str) -> Option<Requirement> {
+    fn requirement(&mut self, v: &Value, path: &Path<'_>) -> Option<Requirement> {
         match v {
             Value::Bool(true) => Some(Requirement::Always),
             Value::Bool(false) => Some(Requirement::Never),
@@ -636,19 +643,19 @@ impl Ctx {
         }
     }
 
-    fn bad_value(&mut self, path: &str, zh: String, en: String, at: At) {
+    fn bad_value(&mut self, path: &Path<'_>, zh: String, en: String, at: At) {
         self.push(path, Code::BadValue, m(zh, en), at);
     }
 
     // ---- top level ----
 
     fn top(&mut self, doc: &Value) -> Option<Policy> {
-        let top = self.object(doc, "", keys::TOP, keys::TOP_REQUIRED)?;
+        let top = self.object(doc, &Path::ROOT, keys::TOP, keys::TOP_REQUIRED)?;
 
         if let Some(f) = top.get("format") {
             if f.as_f64() != Some(1.0) {
                 self.push(
-                    "format",
+                    &Path::Text("format"),
                     Code::UnsupportedFormat,
                     m(
                         format!(
@@ -665,10 +672,10 @@ impl Ctx {
             }
         }
         let id = top.get("id").and_then(|v| {
-            let s = self.string(v, "id")?;
+            let s = self.string(v, &Path::Text("id"))?;
             if s.is_empty() || s.chars().count() > limits::MAX_POLICY_ID_CHARS {
                 self.push(
-                    "id",
+                    &Path::Text("id"),
                     Code::BadId,
                     m(
                         format!("策略 id 应为 1 到 {} 个字符", limits::MAX_POLICY_ID_CHARS),
@@ -684,10 +691,10 @@ impl Ctx {
             Some(s.to_string())
         });
         let version = top.get("version").and_then(|v| {
-            let s = self.string(v, "version")?;
+            let s = self.string(v, &Path::Text("version"))?;
             if s.trim().is_empty() || s.chars().count() > limits::MAX_POLICY_ID_CHARS {
                 self.bad_value(
-                    "version",
+                    &Path::Text("version"),
                     format!("版本应为 1 到 {} 个字符", limits::MAX_POLICY_ID_CHARS),
                     format!(
                         "the version must have 1 to {} characters",
@@ -699,17 +706,19 @@ impl Ctx {
             }
             Some(s.to_string())
         });
-        let title = top.get("title").and_then(|v| self.label(v, "title"));
+        let title = top
+            .get("title")
+            .and_then(|v| self.label(v, &Path::Text("title")));
 
         let (effective_from, effective_until) = self.effective(top.get("effective"));
         let calendar_choice = self.calendar(top.get("calendar"));
         let cutoff = match top.get("cutoff") {
             None => Some(TimeOfDay::DEFAULT_CUTOFF),
-            Some(v) => self.string(v, "cutoff").and_then(|s| {
+            Some(v) => self.string(v, &Path::Text("cutoff")).and_then(|s| {
                 let t = TimeOfDay::parse(s);
                 if t.is_none() {
                     self.push(
-                        "cutoff",
+                        &Path::Text("cutoff"),
                         Code::BadTime,
                         m(
                             format!("`{}` 不是 `HH:MM` 或 `HH:MM:SS` 时间", shown(v)),
@@ -723,25 +732,27 @@ impl Ctx {
         };
         let beyond = match top.get("beyond_coverage") {
             None => Some(BeyondCoverage::Error),
-            Some(v) => self.string(v, "beyond_coverage").and_then(|s| {
-                let b = BeyondCoverage::parse(s);
-                if b.is_none() {
-                    let (hz, he) = hint(s, ["error", "weekends_only"]);
-                    self.bad_value(
-                        "beyond_coverage",
-                        format!("`{}` 应为 `error` 或 `weekends_only`{hz}", shown(v)),
-                        format!("`{}` is not `error` or `weekends_only`{he}", shown(v)),
-                        At::Value,
-                    );
-                }
-                b
-            }),
+            Some(v) => self
+                .string(v, &Path::Text("beyond_coverage"))
+                .and_then(|s| {
+                    let b = BeyondCoverage::parse(s);
+                    if b.is_none() {
+                        let (hz, he) = hint(s, ["error", "weekends_only"]);
+                        self.bad_value(
+                            &Path::Text("beyond_coverage"),
+                            format!("`{}` 应为 `error` 或 `weekends_only`{hz}", shown(v)),
+                            format!("`{}` is not `error` or `weekends_only`{he}", shown(v)),
+                            At::Value,
+                        );
+                    }
+                    b
+                }),
         };
 
         // Fields first: every condition is type-checked against them.
         let field_entries = top
             .get("fields")
-            .map(|v| self.id_map(v, "fields", IdKind::Field, limits::MAX_FIELDS))
+            .map(|v| self.id_map(v, &Path::Text("fields"), IdKind::Field, limits::MAX_FIELDS))
             .unwrap_or_default();
         for (id, v) in &field_entries {
             if let Some(t) = field_type(v) {
@@ -751,26 +762,40 @@ impl Ctx {
         }
         let fields: Vec<Option<Field>> = field_entries
             .iter()
-            .map(|(id, v)| self.field(id, v, &key_path("fields", id)))
+            .map(|(id, v)| self.field(id, v, &Path::Text("fields").key(id)))
             .collect();
 
         let material_entries = top
             .get("materials")
-            .map(|v| self.id_map(v, "materials", IdKind::Other, limits::MAX_MATERIALS))
+            .map(|v| {
+                self.id_map(
+                    v,
+                    &Path::Text("materials"),
+                    IdKind::Other,
+                    limits::MAX_MATERIALS,
+                )
+            })
             .unwrap_or_default();
         let material_ids: Vec<&str> = material_entries.iter().map(|(k, _)| k.as_str()).collect();
         let materials: Vec<Option<Material>> = material_entries
             .iter()
-            .map(|(id, v)| self.material(id, v, &key_path("materials", id)))
+            .map(|(id, v)| self.material(id, v, &Path::Text("materials").key(id)))
             .collect();
 
         let service_entries = top
             .get("services")
-            .map(|v| self.id_map(v, "services", IdKind::Other, limits::MAX_SERVICES))
+            .map(|v| {
+                self.id_map(
+                    v,
+                    &Path::Text("services"),
+                    IdKind::Other,
+                    limits::MAX_SERVICES,
+                )
+            })
             .unwrap_or_default();
         if top.get("services").is_some_and(Value::is_object) && service_entries.is_empty() {
             self.bad_value(
-                "services",
+                &Path::Text("services"),
                 "至少需要一个事项".to_string(),
                 "a policy needs at least one service".to_string(),
                 At::Value,
@@ -779,16 +804,23 @@ impl Ctx {
         let service_ids: Vec<&str> = service_entries.iter().map(|(k, _)| k.as_str()).collect();
         let services: Vec<Option<Service>> = service_entries
             .iter()
-            .map(|(id, v)| self.service(id, v, &key_path("services", id), &material_ids))
+            .map(|(id, v)| self.service(id, v, &Path::Text("services").key(id), &material_ids))
             .collect();
 
         let bundle_entries = top
             .get("bundles")
-            .map(|v| self.id_map(v, "bundles", IdKind::Other, limits::MAX_BUNDLES))
+            .map(|v| {
+                self.id_map(
+                    v,
+                    &Path::Text("bundles"),
+                    IdKind::Other,
+                    limits::MAX_BUNDLES,
+                )
+            })
             .unwrap_or_default();
         let bundles: Vec<Option<Bundle>> = bundle_entries
             .iter()
-            .map(|(id, v)| self.bundle(id, v, &key_path("bundles", id), &service_ids))
+            .map(|(id, v)| self.bundle(id, v, &Path::Text("bundles").key(id), &service_ids))
             .collect();
 
         if !self.issues.is_empty() {
@@ -799,7 +831,12 @@ impl Ctx {
         let mut calendar = match Calendar::builtin(&base, beyond) {
             Ok(c) => c,
             Err(e) => {
-                self.push("calendar", e.code(), e.issue.message, At::Value);
+                self.push(
+                    &Path::Text("calendar"),
+                    e.code(),
+                    e.issue.message,
+                    At::Value,
+                );
                 return None;
             }
         };
@@ -807,7 +844,12 @@ impl Ctx {
             match calendar.with_overrides(&holidays, &workdays) {
                 Ok(c) => calendar = c,
                 Err(e) => {
-                    self.push("calendar", e.code(), e.issue.message, At::Value);
+                    self.push(
+                        &Path::Text("calendar"),
+                        e.code(),
+                        e.issue.message,
+                        At::Value,
+                    );
                     return None;
                 }
             }
@@ -830,7 +872,7 @@ impl Ctx {
             materials: materials.into_iter().collect::<Option<Vec<_>>>()?,
             services: services.into_iter().collect::<Option<Vec<_>>>()?,
             bundles: bundles.into_iter().collect::<Option<Vec<_>>>()?,
-            fingerprint: super::fingerprint::fingerprint(doc),
+            fingerprint_cache: std::sync::OnceLock::new(),
             // Filled in by the caller, which can move the document instead of copying it.
             source: Value::Null,
             locations: None,
@@ -839,17 +881,19 @@ impl Ctx {
 
     fn effective(&mut self, v: Option<&Value>) -> (Option<Date>, Option<Date>) {
         let Some(v) = v else { return (None, None) };
-        let Some(obj) = self.object(v, "effective", keys::EFFECTIVE, &[]) else {
+        let Some(obj) = self.object(v, &Path::Text("effective"), keys::EFFECTIVE, &[]) else {
             return (None, None);
         };
-        let from = obj.get("from").and_then(|d| self.date(d, "effective.from"));
+        let from = obj
+            .get("from")
+            .and_then(|d| self.date(d, &Path::Text("effective.from")));
         let until = obj
             .get("until")
-            .and_then(|d| self.date(d, "effective.until"));
+            .and_then(|d| self.date(d, &Path::Text("effective.until")));
         if let (Some(f), Some(u)) = (from, until) {
             if u < f {
                 self.push(
-                    "effective.until",
+                    &Path::Text("effective.until"),
                     Code::BadEffective,
                     m(
                         format!("截止日期 `{u}` 早于起始日期 `{f}`"),
@@ -862,7 +906,7 @@ impl Ctx {
         (from, until)
     }
 
-    fn calendar_id(&mut self, v: &Value, path: &str) -> Option<String> {
+    fn calendar_id(&mut self, v: &Value, path: &Path<'_>) -> Option<String> {
         let s = self.string(v, path)?;
         if Calendar::builtin_ids().contains(&s) {
             return Some(s.to_string());
@@ -887,31 +931,31 @@ impl Ctx {
         };
         if v.is_string() {
             return self
-                .calendar_id(v, "calendar")
+                .calendar_id(v, &Path::Text("calendar"))
                 .map(|id| (id, Vec::new(), Vec::new()));
         }
         if !v.is_object() {
             self.mismatch(
                 v,
-                "calendar",
+                &Path::Text("calendar"),
                 "日历 id 或 `{\"base\": …}` 对象",
                 "a calendar id or a `{\"base\": …}` object",
             );
             return None;
         }
-        let obj = self.object(v, "calendar", keys::CALENDAR, &["base"])?;
+        let obj = self.object(v, &Path::Text("calendar"), keys::CALENDAR, &["base"])?;
         let base = obj
             .get("base")
-            .and_then(|b| self.calendar_id(b, "calendar.base"));
+            .and_then(|b| self.calendar_id(b, &Path::Text("calendar.base")));
         let mut lists = [Vec::new(), Vec::new()];
         for (slot, key) in lists.iter_mut().zip(["holidays", "workdays"]) {
-            let p = key_path("calendar", key);
+            let p = Path::Text("calendar").key(key);
             if let Some(items) = obj
                 .get(key)
                 .and_then(|l| self.list(l, &p, limits::MAX_LIST_ENTRIES))
             {
                 for (i, d) in items.iter().enumerate() {
-                    if let Some(d) = self.date(d, &index_path(&p, i)) {
+                    if let Some(d) = self.date(d, &p.index(i)) {
                         slot.push(d);
                     }
                 }
@@ -921,7 +965,7 @@ impl Ctx {
         for (i, d) in workdays.iter().enumerate() {
             if holidays.contains(d) {
                 self.bad_value(
-                    &index_path("calendar.workdays", i),
+                    &Path::Text("calendar.workdays").index(i),
                     format!("`{d}` 同时列为节假日和工作日"),
                     format!("`{d}` is listed both as a holiday and as a workday"),
                     At::Value,
@@ -933,10 +977,10 @@ impl Ctx {
 
     // ---- fields ----
 
-    fn field(&mut self, id: &str, v: &Value, path: &str) -> Option<Field> {
+    fn field(&mut self, id: &str, v: &Value, path: &Path<'_>) -> Option<Field> {
         let obj = self.object(v, path, keys::FIELD, &["type"])?;
         let ty_name = obj.get("type").and_then(|t| {
-            let p = key_path(path, "type");
+            let p = path.key("type");
             let s = self.string(t, &p)?;
             if keys::FIELD_TYPES.contains(&s) {
                 Some(s)
@@ -955,7 +999,7 @@ impl Ctx {
             for (key, owner) in keys::FIELD_TYPE_ONLY {
                 if obj.contains_key(*key) && *owner != ty {
                     self.push(
-                        &key_path(path, key),
+                        &path.key(key),
                         Code::UnknownField,
                         m(
                             format!("`{key}` 仅适用于 `{owner}` 类型的字段，不适用于 `{ty}`"),
@@ -970,18 +1014,18 @@ impl Ctx {
         let _description = self.opt_label(obj, path, "description");
         let required = match obj.get("required") {
             None => Some(Requirement::Never),
-            Some(r) => self.requirement(r, &key_path(path, "required")),
+            Some(r) => self.requirement(r, &path.key("required")),
         };
 
         let mut values: Vec<String> = Vec::new();
         if ty_name == Some("enum") {
-            let p = key_path(path, "values");
+            let p = path.key("values");
             match obj.get("values") {
                 None => self.push(
                     &p,
                     Code::MissingField,
                     m("枚举字段缺少 `values`", "an enum field needs `values`"),
-                    At::Of(path.to_string()),
+                    At::Of(path.render()),
                 ),
                 Some(list) => {
                     if let Some(items) = self.list(list, &p, limits::MAX_LIST_ENTRIES) {
@@ -994,7 +1038,7 @@ impl Ctx {
                             );
                         }
                         for (i, item) in items.iter().enumerate() {
-                            let ip = index_path(&p, i);
+                            let ip = p.index(i);
                             let Some(s) = self.string(item, &ip) else {
                                 continue;
                             };
@@ -1022,10 +1066,10 @@ impl Ctx {
         }
         let mut value_labels = BTreeMap::new();
         if let Some(vl) = obj.get("value_labels").filter(|_| ty_name == Some("enum")) {
-            let p = key_path(path, "value_labels");
+            let p = path.key("value_labels");
             if let Some(map) = vl.as_object() {
                 for (k, l) in map {
-                    let kp = key_path(&p, k);
+                    let kp = p.key(k);
                     if k == "$comment" {
                         self.comment(l, &kp);
                         continue;
@@ -1058,7 +1102,7 @@ impl Ctx {
             let v = obj.get(key)?;
             let r = v.as_f64();
             if r.is_none() {
-                this.mismatch(v, &key_path(path, key), "数字", "a number");
+                this.mismatch(v, &path.key(key), "数字", "a number");
             }
             r
         };
@@ -1070,7 +1114,7 @@ impl Ctx {
         if let (Some(lo), Some(hi)) = (min, max) {
             if lo > hi {
                 self.bad_value(
-                    &key_path(path, "max"),
+                    &path.key("max"),
                     format!("`max` {hi} 小于 `min` {lo}"),
                     format!("`max` {hi} is less than `min` {lo}"),
                     At::Value,
@@ -1078,14 +1122,14 @@ impl Ctx {
             }
         }
         let integer = match obj.get("integer").filter(|_| ty_name == Some("number")) {
-            Some(b) => self.boolean(b, &key_path(path, "integer")).unwrap_or(false),
+            Some(b) => self.boolean(b, &path.key("integer")).unwrap_or(false),
             None => false,
         };
         let format = obj
             .get("format")
             .filter(|_| ty_name == Some("string"))
             .and_then(|f| {
-                let p = key_path(path, "format");
+                let p = path.key("format");
                 let s = self.string(f, &p)?;
                 let r = StringFormat::parse(s);
                 if r.is_none() {
@@ -1109,7 +1153,7 @@ impl Ctx {
                 let r = whole(n).and_then(|x| u32::try_from(x).ok());
                 if r.is_none() {
                     self.bad_value(
-                        &key_path(path, "max_length"),
+                        &path.key("max_length"),
                         format!("`{}` 不是非负整数", shown(n)),
                         format!("`{}` is not a whole number", shown(n)),
                         At::Value,
@@ -1145,19 +1189,19 @@ impl Ctx {
 
     // ---- materials ----
 
-    fn material(&mut self, id: &str, v: &Value, path: &str) -> Option<Material> {
+    fn material(&mut self, id: &str, v: &Value, path: &Path<'_>) -> Option<Material> {
         let obj = self.object(v, path, keys::MATERIAL, &["name"])?;
         let name = self.opt_label(obj, path, "name");
         let electronic = obj
             .get("electronic")
-            .and_then(|b| self.boolean(b, &key_path(path, "electronic")));
+            .and_then(|b| self.boolean(b, &path.key("electronic")));
         let commitment = obj
             .get("commitment")
-            .and_then(|b| self.boolean(b, &key_path(path, "commitment")));
+            .and_then(|b| self.boolean(b, &path.key("commitment")));
         let area = match obj.get("area") {
             None => Some(Area::General),
             Some(a) => {
-                let p = key_path(path, "area");
+                let p = path.key("area");
                 self.string(a, &p).and_then(|s| {
                     let r = Area::parse(s);
                     if r.is_none() {
@@ -1192,7 +1236,7 @@ impl Ctx {
         &mut self,
         id: &str,
         v: &Value,
-        path: &str,
+        path: &Path<'_>,
         material_ids: &[&str],
     ) -> Option<Service> {
         let obj = self.object(v, path, keys::SERVICE, &["name", "stages"])?;
@@ -1201,21 +1245,20 @@ impl Ctx {
         let department = self.opt_label(obj, path, "department");
         let applies_if = obj
             .get("applies_if")
-            .and_then(|c| self.cond(c, &key_path(path, "applies_if")));
+            .and_then(|c| self.cond(c, &path.key("applies_if")));
 
         let mut rejects = Vec::new();
+        let rejects_path = path.key("rejects");
         if let Some(items) = obj
             .get("rejects")
-            .and_then(|l| self.list(l, &key_path(path, "rejects"), limits::MAX_LIST_ENTRIES))
+            .and_then(|l| self.list(l, &rejects_path, limits::MAX_LIST_ENTRIES))
         {
             for (i, item) in items.iter().enumerate() {
-                let p = index_path(&key_path(path, "rejects"), i);
+                let p = rejects_path.index(i);
                 let Some(r) = self.object(item, &p, keys::REJECT, &["when", "reason"]) else {
                     continue;
                 };
-                let when = r
-                    .get("when")
-                    .and_then(|c| self.cond(c, &key_path(&p, "when")));
+                let when = r.get("when").and_then(|c| self.cond(c, &p.key("when")));
                 let reason = self.opt_label(r, &p, "reason");
                 let basis = self.opt_basis(r, &p);
                 if let (Some(when), Some(reason)) = (when, reason) {
@@ -1229,21 +1272,22 @@ impl Ctx {
         }
 
         let mut reqs = Vec::new();
+        let materials_path = path.key("materials");
         if let Some(items) = obj
             .get("materials")
-            .and_then(|l| self.list(l, &key_path(path, "materials"), limits::MAX_LIST_ENTRIES))
+            .and_then(|l| self.list(l, &materials_path, limits::MAX_LIST_ENTRIES))
         {
-            let mut seen: Vec<(String, usize)> = Vec::new();
+            let mut seen: Vec<(&str, usize)> = Vec::new();
             for (i, item) in items.iter().enumerate() {
-                let p = index_path(&key_path(path, "materials"), i);
+                let p = materials_path.index(i);
                 let Some(e) = self.object(item, &p, keys::MATERIAL_ENTRY, &["ref", "required"])
                 else {
                     continue;
                 };
                 let material = e.get("ref").and_then(|r| {
-                    let rp = key_path(&p, "ref");
+                    let rp = p.key("ref");
                     let s = self.string(r, &rp)?;
-                    if let Some((_, first)) = seen.iter().find(|(x, _)| x == s) {
+                    if let Some((_, first)) = seen.iter().find(|(x, _)| *x == s) {
                         self.push(
                             &rp,
                             Code::DuplicateId,
@@ -1258,7 +1302,7 @@ impl Ctx {
                         );
                         return None;
                     }
-                    seen.push((s.to_string(), i));
+                    seen.push((s, i));
                     match material_ids.binary_search(&s) {
                         Ok(ix) => Some(ix),
                         Err(_) => {
@@ -1278,12 +1322,12 @@ impl Ctx {
                 });
                 let required = e
                     .get("required")
-                    .and_then(|r| self.requirement(r, &key_path(&p, "required")));
+                    .and_then(|r| self.requirement(r, &p.key("required")));
                 let tolerable = e.get("tolerable").and_then(|t| {
-                    let tp = key_path(&p, "tolerable");
+                    let tp = p.key("tolerable");
                     let to = self.object(t, &tp, keys::TOLERABLE, &["supplement_within"])?;
                     to.get("supplement_within")
-                        .and_then(|s| self.period(s, &key_path(&tp, "supplement_within")))
+                        .and_then(|s| self.period(s, &tp.key("supplement_within")))
                 });
                 let basis = self.opt_basis(e, &p);
                 if let (Some(material), Some(required)) = (material, required) {
@@ -1298,13 +1342,13 @@ impl Ctx {
         }
 
         let tolerance = obj.get("tolerance").and_then(|t| {
-            let tp = key_path(path, "tolerance");
+            let tp = path.key("tolerance");
             let to = self.object(t, &tp, keys::TOLERANCE, &[])?;
             let max_missing = to.get("max_missing").and_then(|n| {
                 let r = whole(n).and_then(|x| u32::try_from(x).ok());
                 if r.is_none() {
                     self.bad_value(
-                        &key_path(&tp, "max_missing"),
+                        &tp.key("max_missing"),
                         format!("`{}` 不是非负整数", shown(n)),
                         format!("`{}` is not a whole number", shown(n)),
                         At::Value,
@@ -1314,7 +1358,7 @@ impl Ctx {
             });
             let excluded_if = to
                 .get("excluded_if")
-                .and_then(|c| self.cond(c, &key_path(&tp, "excluded_if")));
+                .and_then(|c| self.cond(c, &tp.key("excluded_if")));
             let basis = self.opt_basis(to, &tp);
             Some(Tolerance {
                 max_missing,
@@ -1324,15 +1368,15 @@ impl Ctx {
         });
 
         let (stages, stage_order) = match obj.get("stages") {
-            Some(s) => self.stages(s, &key_path(path, "stages")),
+            Some(s) => self.stages(s, &path.key("stages")),
             None => (Vec::new(), Vec::new()),
         };
         let promise = obj
             .get("promise")
-            .and_then(|p| self.period(p, &key_path(path, "promise")));
+            .and_then(|p| self.period(p, &path.key("promise")));
         let legal = obj
             .get("legal")
-            .and_then(|p| self.period(p, &key_path(path, "legal")));
+            .and_then(|p| self.period(p, &path.key("legal")));
         let basis = self.opt_basis(obj, path);
         if self.issues.len() > before {
             return None;
@@ -1353,23 +1397,23 @@ impl Ctx {
         })
     }
 
-    fn stages(&mut self, v: &Value, path: &str) -> (Vec<Stage>, Vec<usize>) {
+    fn stages(&mut self, v: &Value, path: &Path<'_>) -> (Vec<Stage>, Vec<usize>) {
         let Some(items) = self.list(v, path, limits::MAX_STAGES_PER_SERVICE) else {
             return (Vec::new(), Vec::new());
         };
         let before = self.issues.len();
         // Ids first, so `after` can name a later stage.
-        let mut ids: Vec<Option<String>> = Vec::new();
+        let mut ids: Vec<Option<&str>> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let p = index_path(path, i);
+            let p = path.index(i);
             let id = item.as_object().and_then(|o| o.get("id")).and_then(|idv| {
-                let ip = key_path(&p, "id");
+                let ip = p.key("id");
                 let s = self.string(idv, &ip)?;
                 if !valid_id(s, IdKind::Other) {
                     self.bad_id(s, &ip, IdKind::Other, At::Value);
                     return None;
                 }
-                if let Some(first) = ids.iter().position(|x| x.as_deref() == Some(s)) {
+                if let Some(first) = ids.iter().position(|x| *x == Some(s)) {
                     self.push(
                         &ip,
                         Code::DuplicateId,
@@ -1384,29 +1428,30 @@ impl Ctx {
                     );
                     return None;
                 }
-                Some(s.to_string())
+                Some(s)
             });
             ids.push(id);
         }
-        let known: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+        let known: Vec<&str> = ids.iter().flatten().copied().collect();
         let mut stages = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let p = index_path(path, i);
+            let p = path.index(i);
             let Some(obj) = self.object(item, &p, keys::STAGE, &["id", "limit"]) else {
                 continue;
             };
             let name = self.opt_label(obj, &p, "name");
             let mut after = Vec::new();
+            let after_path = p.key("after");
             if let Some(list) = obj
                 .get("after")
-                .and_then(|a| self.list(a, &key_path(&p, "after"), limits::MAX_LIST_ENTRIES))
+                .and_then(|a| self.list(a, &after_path, limits::MAX_LIST_ENTRIES))
             {
                 for (j, a) in list.iter().enumerate() {
-                    let ap = index_path(&key_path(&p, "after"), j);
+                    let ap = after_path.index(j);
                     let Some(s) = self.string(a, &ap) else {
                         continue;
                     };
-                    match ids.iter().position(|x| x.as_deref() == Some(s)) {
+                    match ids.iter().position(|x| *x == Some(s)) {
                         Some(ix) => {
                             if !after.contains(&ix) {
                                 after.push(ix);
@@ -1429,44 +1474,44 @@ impl Ctx {
             }
             let limit = obj
                 .get("limit")
-                .and_then(|l| self.period(l, &key_path(&p, "limit")));
+                .and_then(|l| self.period(l, &p.key("limit")));
             let mut limit_if = Vec::new();
+            let limit_if_path = p.key("limit_if");
             if let Some(list) = obj
                 .get("limit_if")
-                .and_then(|a| self.list(a, &key_path(&p, "limit_if"), limits::MAX_LIST_ENTRIES))
+                .and_then(|a| self.list(a, &limit_if_path, limits::MAX_LIST_ENTRIES))
             {
                 for (j, item) in list.iter().enumerate() {
-                    let lp = index_path(&key_path(&p, "limit_if"), j);
+                    let lp = limit_if_path.index(j);
                     let Some(o) = self.object(item, &lp, keys::LIMIT_IF, &["when", "limit"]) else {
                         continue;
                     };
-                    let when = o
-                        .get("when")
-                        .and_then(|c| self.cond(c, &key_path(&lp, "when")));
+                    let when = o.get("when").and_then(|c| self.cond(c, &lp.key("when")));
                     let lim = o
                         .get("limit")
-                        .and_then(|l| self.period(l, &key_path(&lp, "limit")));
+                        .and_then(|l| self.period(l, &lp.key("limit")));
                     if let (Some(when), Some(limit)) = (when, lim) {
                         limit_if.push(LimitIf { when, limit });
                     }
                 }
             }
             let mut pauses = Vec::new();
+            let pauses_path = p.key("pauses");
             if let Some(list) = obj
                 .get("pauses")
-                .and_then(|a| self.list(a, &key_path(&p, "pauses"), limits::MAX_LIST_ENTRIES))
+                .and_then(|a| self.list(a, &pauses_path, limits::MAX_LIST_ENTRIES))
             {
                 for (j, item) in list.iter().enumerate() {
-                    let pp = index_path(&key_path(&p, "pauses"), j);
+                    let pp = pauses_path.index(j);
                     if let Some(pause) = self.pause(item, &pp) {
                         pauses.push(pause);
                     }
                 }
             }
             let basis = self.opt_basis(obj, &p);
-            if let (Some(id), Some(limit)) = (ids.get(i).cloned().flatten(), limit) {
+            if let (Some(id), Some(limit)) = (ids.get(i).copied().flatten(), limit) {
                 stages.push(Stage {
-                    id,
+                    id: id.to_string(),
                     name,
                     after,
                     limit,
@@ -1492,7 +1537,7 @@ impl Ctx {
                     let chain = names.join(" → ");
                     let first = cycle.first().copied().unwrap_or(0);
                     self.push(
-                        &key_path(&index_path(path, first), "after"),
+                        &path.index(first).key("after"),
                         Code::StageCycle,
                         m(
                             format!("阶段循环等待：{chain}（每个阶段都在等待下一个）"),
@@ -1506,7 +1551,7 @@ impl Ctx {
         }
     }
 
-    fn pause(&mut self, v: &Value, path: &str) -> Option<StagePause> {
+    fn pause(&mut self, v: &Value, path: &Path<'_>) -> Option<StagePause> {
         let obj = self.object(v, path, keys::PAUSE, &["name"])?;
         let name = self.opt_label(obj, path, "name");
         let nd = obj.get("natural_days");
@@ -1526,7 +1571,7 @@ impl Ctx {
                     Some(c) => Some(PauseLen::WorkingDays(c)),
                     None => {
                         self.push(
-                            &key_path(path, unit),
+                            &path.key(unit),
                             Code::BadLimit,
                             m(
                                 format!("`{}` 不是 0 到 36500 之间的整数", shown(n)),
@@ -1553,7 +1598,7 @@ impl Ctx {
         };
         let when = obj
             .get("when")
-            .and_then(|c| self.cond(c, &key_path(path, "when")));
+            .and_then(|c| self.cond(c, &path.key("when")));
         let basis = self.opt_basis(obj, path);
         Some(StagePause {
             name: name?,
@@ -1565,7 +1610,13 @@ impl Ctx {
 
     // ---- bundles ----
 
-    fn bundle(&mut self, id: &str, v: &Value, path: &str, service_ids: &[&str]) -> Option<Bundle> {
+    fn bundle(
+        &mut self,
+        id: &str,
+        v: &Value,
+        path: &Path<'_>,
+        service_ids: &[&str],
+    ) -> Option<Bundle> {
         if service_ids.binary_search(&id).is_ok() {
             self.push(
                 path,
@@ -1583,9 +1634,9 @@ impl Ctx {
         let mut services = Vec::new();
         if let Some(list) = obj
             .get("services")
-            .and_then(|l| self.list(l, &key_path(path, "services"), limits::MAX_LIST_ENTRIES))
+            .and_then(|l| self.list(l, &path.key("services"), limits::MAX_LIST_ENTRIES))
         {
-            let sp = key_path(path, "services");
+            let sp = path.key("services");
             if list.is_empty() {
                 self.bad_value(
                     &sp,
@@ -1595,7 +1646,7 @@ impl Ctx {
                 );
             }
             for (i, s) in list.iter().enumerate() {
-                let ip = index_path(&sp, i);
+                let ip = sp.index(i);
                 let Some(sid) = self.string(s, &ip) else {
                     continue;
                 };
@@ -1623,11 +1674,11 @@ impl Ctx {
         }
         let phase = |key: &str, this: &mut Self| -> Option<Phase> {
             let pv = obj.get(key)?;
-            let pp = key_path(path, key);
+            let pp = path.key(key);
             let po = this.object(pv, &pp, keys::PHASE, &["limit"])?;
             let limit = po
                 .get("limit")
-                .and_then(|l| this.period(l, &key_path(&pp, "limit")));
+                .and_then(|l| this.period(l, &pp.key("limit")));
             let name = this.opt_label(po, &pp, "name");
             Some(Phase {
                 name,
@@ -1638,10 +1689,10 @@ impl Ctx {
         let finish = phase("finish", self);
         let promise = obj
             .get("promise")
-            .and_then(|p| self.period(p, &key_path(path, "promise")));
+            .and_then(|p| self.period(p, &path.key("promise")));
         let legal = obj
             .get("legal")
-            .and_then(|p| self.period(p, &key_path(path, "legal")));
+            .and_then(|p| self.period(p, &path.key("legal")));
         let basis = self.opt_basis(obj, path);
         if self.issues.len() > before {
             return None;
@@ -1773,14 +1824,15 @@ fn too_deep_issue(at: At) -> Issue {
 
 /// Validate a parsed document and build the policy, or return every issue found.
 pub(crate) fn validate(doc: &Value) -> Result<Policy, Vec<Issue>> {
-    let mut p = build(doc)?;
+    let mut p = build(doc, true)?;
     p.source = doc.clone();
     Ok(p)
 }
 
-/// [`validate`] without setting `Policy::source` (left `Null`).
-fn build(doc: &Value) -> Result<Policy, Vec<Issue>> {
-    if depth_exceeds(doc, limits::MAX_JSON_DEPTH) {
+/// [`validate`] without setting `Policy::source` (left `Null`); the nesting depth is checked
+/// when `check_depth` (the caller has not checked it).
+fn build(doc: &Value, check_depth: bool) -> Result<Policy, Vec<Issue>> {
+    if check_depth && depth_exceeds(doc, limits::MAX_JSON_DEPTH) {
         return Err(vec![too_deep_issue(At::Value)]);
     }
     let mut cx = Ctx {
@@ -1792,7 +1844,7 @@ fn build(doc: &Value) -> Result<Policy, Vec<Issue>> {
         _ => {
             if cx.issues.is_empty() {
                 cx.push(
-                    "",
+                    &Path::ROOT,
                     Code::BadValue,
                     m("策略无法加载", "the policy cannot be loaded"),
                     At::Value,
@@ -1824,12 +1876,19 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
             at: At::Pos(Pos::START),
         }));
     }
-    if let Some(pos) = locate::too_deep(text, limits::MAX_JSON_DEPTH) {
-        return Err(at_start(too_deep_issue(At::Pos(pos))));
-    }
-    let doc: Value = match serde_json::from_str(text) {
+    // One parse notes repeated keys (serde_json keeps the last one silently) and stops at
+    // the first container nested too deeply; the text is scanned only on the error path.
+    let notes = parse::Notes::default();
+    let doc: Value = match parse::parse(text, limits::MAX_JSON_DEPTH, &notes) {
         Ok(v) => v,
         Err(e) => {
+            // Too deep wins over a syntax error anywhere, as when the depth is checked first.
+            if let Some(pos) = locate::too_deep(text, limits::MAX_JSON_DEPTH) {
+                return Err(at_start(too_deep_issue(At::Pos(pos))));
+            }
+            if notes.too_deep.get() {
+                return Err(at_start(too_deep_issue(At::Pos(Pos::START))));
+            }
             let pos = locate::from_serde_position(text, e.line(), e.column());
             let detail = e.to_string();
             // serde_json appends " at line L column C" (byte column); positions are ours.
@@ -1848,10 +1907,10 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
             }));
         }
     };
-    // The full position scan is needed only to report issues (and by lint, lazily); a valid
-    // policy only has to be checked for repeated keys, which serde_json silently collapses.
-    let duplicates = locate::has_duplicate_keys(text);
-    match build(&doc) {
+    // The full position scan is needed only to report issues (and by lint, lazily). The depth
+    // was checked while parsing, except inside a raw-value object (see `parse`).
+    let duplicates = notes.duplicate_key.get();
+    match build(&doc, notes.raw_value.get()) {
         Ok(mut p) if !duplicates => {
             p.source = doc;
             p.locations = Some(Arc::new(LazyLocations::new(text)));

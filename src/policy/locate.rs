@@ -5,7 +5,6 @@
 //! Lines and columns are 1-based; columns count UTF-16 code units, as JS strings and browser
 //! editors do (a Chinese character is one unit, an emoji two).
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -49,6 +48,42 @@ pub fn key_path(parent: &str, key: &str) -> String {
         out.push_str(&quoted);
         out.push(']');
         out
+    }
+}
+
+/// A path the loader descends along, written out as text ([`key_path`], [`index_path`]) only
+/// when an issue is reported: a link per step on the stack instead of a string per node.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// A path given as text (`""` for the root, `effective.from`).
+    Text(&'a str),
+    /// Member `key` of the object at the first path.
+    Key(&'a Path<'a>, &'a str),
+    /// Element `i` of the array at the first path.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The document itself.
+    pub const ROOT: Path<'static> = Path::Text("");
+
+    /// The path of member `key` of the object here.
+    pub fn key<'b>(&'b self, key: &'b str) -> Path<'b> {
+        Path::Key(self, key)
+    }
+
+    /// The path of element `i` of the array here.
+    pub fn index(&self, i: usize) -> Path<'_> {
+        Path::Index(self, i)
+    }
+
+    /// The path as text, exactly as [`key_path`] and [`index_path`] write it.
+    pub fn render(&self) -> String {
+        match self {
+            Path::Text(s) => (*s).to_string(),
+            Path::Key(parent, key) => key_path(&parent.render(), key),
+            Path::Index(parent, i) => index_path(&parent.render(), *i),
+        }
     }
 }
 
@@ -423,80 +458,6 @@ impl LazyLocations {
     }
 }
 
-/// Whether some object of valid JSON text repeats a key (serde_json keeps the last one). Much
-/// cheaper than [`scan`]: no positions and no path strings, keys borrowed from the text unless
-/// they hold escapes. [`scan`] then finds where, on the (rare) error path.
-pub fn has_duplicate_keys(text: &str) -> bool {
-    enum Frame<'t> {
-        Obj {
-            keys: Vec<Cow<'t, str>>,
-            expect_key: bool,
-        },
-        Arr,
-    }
-    fn repeats(keys: &mut [Cow<'_, str>]) -> bool {
-        keys.sort_unstable();
-        keys.windows(2).any(|w| matches!(w, [a, b] if a == b))
-    }
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => {
-                let start = i;
-                let mut escaped = false;
-                let mut has_escape = false;
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    i += 1;
-                    if escaped {
-                        escaped = false;
-                    } else if c == b'\\' {
-                        escaped = true;
-                        has_escape = true;
-                    } else if c == b'"' {
-                        break;
-                    }
-                }
-                if let Some(Frame::Obj { keys, expect_key }) = stack.last_mut() {
-                    if *expect_key {
-                        *expect_key = false;
-                        let raw = text.get(start..i).unwrap_or("");
-                        let key = if has_escape {
-                            Cow::Owned(serde_json::from_str::<String>(raw).unwrap_or_default())
-                        } else {
-                            Cow::Borrowed(raw.get(1..raw.len().saturating_sub(1)).unwrap_or(""))
-                        };
-                        keys.push(key);
-                    }
-                }
-                continue;
-            }
-            b'{' => stack.push(Frame::Obj {
-                keys: Vec::new(),
-                expect_key: true,
-            }),
-            b'[' => stack.push(Frame::Arr),
-            b'}' | b']' => {
-                if let Some(Frame::Obj { mut keys, .. }) = stack.pop() {
-                    if repeats(&mut keys) {
-                        return true;
-                    }
-                }
-            }
-            b',' => {
-                if let Some(Frame::Obj { expect_key, .. }) = stack.last_mut() {
-                    *expect_key = true;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
 /// Scan valid JSON text once (call it after serde_json accepted the text; on anything else it
 /// stops early and returns what it found).
 pub fn scan(text: &str) -> Locations {
@@ -598,25 +559,6 @@ pub fn scan(text: &str) -> Locations {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn duplicate_check_agrees_with_the_scan() {
-        for text in [
-            r#"{"a": 1, "b": {"a": 2}}"#,
-            r#"{"a": 1, "a": 2}"#,
-            r#"{"a": 1, "\u0061": 2}"#,
-            r#"{"x": "{\"a\": 1, \"a\": 2}", "y": [{"a": 1}, {"a": 2}]}"#,
-            r#"{"x": [{"k": 1, "v": ",", "k": 2}]}"#,
-            r#"[{"a": {}, "b": [], "c": "a"}, "a", "a"]"#,
-            r#"{"s": "a\\", "t": {"u": 1, "s": 2}, "s": 3}"#,
-        ] {
-            assert_eq!(
-                has_duplicate_keys(text),
-                !scan(text).duplicates.is_empty(),
-                "{text}"
-            );
-        }
-    }
 
     #[test]
     fn paths() {

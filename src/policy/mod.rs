@@ -9,6 +9,7 @@ mod lint;
 mod load;
 pub(crate) mod locate;
 pub mod model;
+mod parse;
 mod suggest;
 
 pub use model::*;

@@ -286,8 +286,9 @@ pub struct Policy {
     pub services: Vec<Service>,
     /// Sorted by id.
     pub bundles: Vec<Bundle>,
-    /// `sha256:` + hex of the canonical document.
-    pub fingerprint: String,
+    /// `sha256:` + hex of the canonical document, computed on first use (see
+    /// [`Policy::fingerprint`]): hashing the whole document is a fifth of loading.
+    pub(crate) fingerprint_cache: std::sync::OnceLock<String>,
     /// The document as loaded (serde_json's maps are sorted by key), for diff and the guide.
     pub source: serde_json::Value,
     /// Where each path is in the JSON text, when the policy was loaded from text (so `lint`
@@ -296,6 +297,13 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// `sha256:` + hex of the canonical document as loaded (`super::fingerprint`), computed
+    /// on the first call and kept.
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint_cache
+            .get_or_init(|| super::fingerprint::fingerprint(&self.source))
+    }
+
     pub fn field_index(&self, id: &str) -> Option<usize> {
         self.fields.binary_search_by(|f| f.id.as_str().cmp(id)).ok()
     }
