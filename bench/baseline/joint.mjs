@@ -249,9 +249,11 @@ export function prepare(req) {
 
 /**
  * The decision of `req` given the truth of every condition key (`truth[key]` is a boolean) and
- * the prepared form.
+ * the prepared form. With `compact`, only what the module's `evaluateCompact` returns: outcomes,
+ * field errors and missing materials with `tolerated` — no received day, due dates or timeline
+ * (so no chinese-days calls).
  */
-export function decide(req, prep, truth) {
+export function decide(req, prep, truth, compact = false) {
   const fieldErrors = prep.errors.slice();
   const statuses = {};
   for (const [id, st] of Object.entries(req.materials || {})) {
@@ -269,7 +271,7 @@ export function decide(req, prep, truth) {
     statuses[id] = st;
   }
   fieldErrors.sort();
-  const received = receivedOn(req.submitted_at);
+  const received = compact ? null : receivedOn(req.submitted_at);
 
   const services = [];
   const notApplicable = [];
@@ -318,7 +320,7 @@ export function decide(req, prep, truth) {
       deciding.length > 0 &&
       deciding.every((n) => n.tol !== undefined && outcomeOf.get(n.si) === "accepted_with_tolerance");
     let due = null;
-    if (tolerated) {
+    if (tolerated && !compact) {
       for (const n of deciding) {
         try {
           const d = addWorking(received, n.tol);
@@ -333,6 +335,15 @@ export function decide(req, prep, truth) {
     missing.push({ id: mid, tolerated, supplement_due: due });
   }
 
+  if (compact) {
+    services.sort(byId);
+    return {
+      outcome: overall,
+      services: services.map((s) => ({ id: s.id, outcome: s.outcome })),
+      field_errors: fieldErrors,
+      missing: missing.map((m) => ({ id: m.id, tolerated: m.tolerated })),
+    };
+  }
   let timeline = null;
   if ((overall === "accepted" || overall === "accepted_with_tolerance") && !supplementOut) {
     try {

@@ -33,3 +33,9 @@ export function evaluate(req) {
   const prep = prepare(req);
   return decide(req, prep, conditions(prep.typed));
 }
+
+/** The same, keeping only what `evaluateCompact` returns (no dates: no chinese-days calls). */
+export function evaluateCompact(req) {
+  const prep = prepare(req);
+  return decide(req, prep, conditions(prep.typed), true);
+}
