@@ -4,6 +4,8 @@
 # per-item sizes by crate and prints the largest items.
 #
 #   bash scripts/size-report.sh [N]     N: how many of the largest items to list (default 30)
+#   PORTAL=1 bash scripts/size-report.sh [N]   the same for the portal module (pkg/portal/:
+#                                              built with --no-default-features)
 #
 # Needs twiggy (`cargo install twiggy`; installed here when missing) and wasm-opt from the npm
 # package binaryen (`npm ci`). Sizes are of the code and data as shipped; the name section that
@@ -14,9 +16,16 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 TOP="${1:-30}"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 OUT="$TARGET_DIR/size-report"
+FEATURES=()
+if [ -n "${PORTAL:-}" ]; then
+  # Its own target directory, as scripts/build-pkg.sh does, so the features do not flip-flop.
+  TARGET_DIR="$TARGET_DIR/portal"
+  OUT="$TARGET_DIR/size-report"
+  FEATURES=(--no-default-features)
+fi
 
 command -v twiggy >/dev/null || cargo install twiggy --locked
-cargo build --release --lib --target wasm32-unknown-unknown --quiet
+CARGO_TARGET_DIR="$TARGET_DIR" cargo build --release --lib --target wasm32-unknown-unknown --quiet "${FEATURES[@]}"
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name intake_rules \
   "$TARGET_DIR/wasm32-unknown-unknown/release/intake_rules.wasm"
