@@ -1,5 +1,5 @@
 //! Arbitrary requests (forms, material maps, timestamps) against the built-in joint-utility
-//! pack: evaluate must return a decision or a RequestError, never panic.
+//! pack: evaluate (full and compact) must return a decision or a RequestError, never panic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -11,4 +11,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let _ = intake_rules::api::evaluate_json(policy, text);
     let _ = intake_rules::api::timeline_json(policy, text);
+    let _ = intake_rules::compact::evaluate_compact_json(policy, text);
 });
