@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::api::{to_json, Error};
-use crate::decision::{analyse_with, Detail, Issue, Outcome};
+use crate::decision::{analyse_input, analyse_with, Detail, Input, Issue, Outcome};
 use crate::policy::Policy;
 use crate::request::{Request, RequestError};
 
@@ -46,8 +46,17 @@ impl Policy {
     /// As [`Policy::evaluate`].
     pub fn evaluate_compact(&self, req: &Request) -> Result<CompactDecision, RequestError> {
         // Outcomes only: no names, reasons, checklist, `because` or due dates to build.
-        let a = analyse_with(self, req, Detail::Outcomes)?;
-        Ok(CompactDecision {
+        Ok(CompactDecision::of(analyse_with(
+            self,
+            req,
+            Detail::Outcomes,
+        )?))
+    }
+}
+
+impl CompactDecision {
+    fn of(a: crate::decision::Analysis<'_>) -> CompactDecision {
+        CompactDecision {
             outcome: a.outcome,
             services: a
                 .services
@@ -66,7 +75,7 @@ impl Policy {
                     tolerated: m.tolerated,
                 })
                 .collect(),
-        })
+        }
     }
 }
 
@@ -75,8 +84,12 @@ impl Policy {
 /// # Errors
 /// `RequestError` for a structurally unusable request.
 pub fn evaluate_compact_json(policy: &Policy, request: &str) -> Result<String, Error> {
-    let req = Request::from_json(request)?;
-    Ok(to_json(&policy.evaluate_compact(&req)?))
+    // The request read straight into the policy's field and material slots (no maps of keys):
+    // the per-keystroke path. Same answers as `evaluate_compact(&Request::from_json(..))`; the
+    // tests compare the two on every case request and on generated ones.
+    let (req, slots) = Request::from_json_indexed(request, policy)?;
+    let a = analyse_input(policy, &req, Input::of_slots(&slots), Detail::Outcomes)?;
+    Ok(to_json(&CompactDecision::of(a)))
 }
 
 #[cfg(test)]

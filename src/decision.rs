@@ -12,7 +12,7 @@ use crate::calendar::{BeyondCoverage, Calendar, CalendarError, Period};
 use crate::date::Date;
 use crate::diag::{Code, Diagnostic, Message, Severity};
 use crate::expr::Form;
-use crate::form::{self, TypedForm};
+use crate::form::{self, FormIn, TypedForm};
 use crate::notice;
 use crate::policy::{Label, Policy, Requirement, Service};
 use crate::request::{Request, RequestError};
@@ -63,7 +63,7 @@ pub enum Status {
 }
 
 impl Status {
-    fn parse(s: &str) -> Option<Status> {
+    pub(crate) fn parse(s: &str) -> Option<Status> {
         match s {
             "provided" => Some(Status::Provided),
             "electronic" => Some(Status::Electronic),
@@ -207,6 +207,79 @@ fn warn(path: String, code: Code, zh: String, en: String) -> Issue {
         path,
         code,
         message: Message::new(zh, en),
+    }
+}
+
+/// Where [`judge_material`] records what it finds.
+struct Judged<'a> {
+    statuses: &'a mut [Status],
+    warnings: &'a mut Vec<Issue>,
+    field_errors: &'a mut Vec<Issue>,
+}
+
+/// One entry of the request's `materials`: `key` as sent, its catalogue index (`None`: not in
+/// the catalogue) and its status (`None`: not a status).
+fn judge_material(
+    policy: &Policy,
+    key: &str,
+    index: Option<usize>,
+    st: Option<Status>,
+    out: &mut Judged,
+) {
+    // The path is only built when there is something to report (hot path).
+    let path = || format!("materials.{key}");
+    let Some(mi) = index else {
+        let shown: String = key.chars().take(64).collect();
+        out.warnings.push(warn(
+            path(),
+            Code::UnknownMaterialId,
+            format!("未知的材料 `{shown}`，已忽略"),
+            format!("unknown material `{shown}` was ignored"),
+        ));
+        return;
+    };
+    let Some(m) = policy.materials.get(mi) else {
+        return;
+    };
+    let Some(st) = st else {
+        out.field_errors.push(warn(
+            path(),
+            Code::BadStatus,
+            format!(
+                "材料「{}」的状态只能是 provided、electronic、committed 或 missing",
+                m.name.zh()
+            ),
+            format!(
+                "the status of `{}` must be provided, electronic, committed or missing",
+                m.name.get("en")
+            ),
+        ));
+        return;
+    };
+    let allowed = match st {
+        Status::Electronic => m.electronic,
+        Status::Committed => m.commitment,
+        _ => true,
+    };
+    if !allowed {
+        let (zh, en) = if st == Status::Electronic {
+            (
+                "不能通过电子证照免提交",
+                "cannot be taken from an electronic licence",
+            )
+        } else {
+            ("不适用告知承诺", "cannot be replaced by a commitment")
+        };
+        out.field_errors.push(warn(
+            path(),
+            Code::StatusNotAllowed,
+            format!("材料「{}」{zh}，请提交原件或复印件", m.name.zh()),
+            format!("`{}` {en}; provide the document itself", m.name.get("en")),
+        ));
+        return;
+    }
+    if let Some(slot) = out.statuses.get_mut(mi) {
+        *slot = st;
     }
 }
 
@@ -354,13 +427,62 @@ pub(crate) fn analyse_with<'p>(
     req: &Request,
     detail: Detail,
 ) -> Result<Analysis<'p>, RequestError> {
+    let input = Input {
+        form: FormIn::Map(&req.form),
+        materials: MatsIn::Map(&req.materials),
+    };
+    analyse_input(policy, req, input, detail)
+}
+
+/// A request's `form` and `materials`, as maps or read into slots against the policy
+/// ([`Request::from_json_indexed`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Input<'a> {
+    pub form: FormIn<'a>,
+    pub materials: MatsIn<'a>,
+}
+
+/// A request's `materials`, as [`Input`] holds them.
+#[derive(Clone, Copy)]
+pub(crate) enum MatsIn<'a> {
+    Map(&'a serde_json::Map<String, Value>),
+    /// By material index (`Some(None)`: not a status), and the keys not in the catalogue.
+    Slots {
+        statuses: &'a [Option<Option<Status>>],
+        unknown: &'a [String],
+    },
+}
+
+impl<'a> Input<'a> {
+    /// The input of a request read by [`Request::from_json_indexed`].
+    pub(crate) fn of_slots(slots: &'a crate::request::Slots) -> Input<'a> {
+        Input {
+            form: FormIn::Slots {
+                values: &slots.form,
+                unknown: &slots.form_unknown,
+            },
+            materials: MatsIn::Slots {
+                statuses: &slots.materials,
+                unknown: &slots.materials_unknown,
+            },
+        }
+    }
+}
+
+/// [`analyse_with`] on a request's parts: `req` for everything but `form` and `materials`.
+pub(crate) fn analyse_input<'p>(
+    policy: &'p Policy,
+    req: &Request,
+    input: Input<'_>,
+    detail: Detail,
+) -> Result<Analysis<'p>, RequestError> {
     let full = detail == Detail::Full;
     let (target_name, plan) = resolve_target(policy, &req.target)?;
     let cal = calendar_for(policy, req);
     let (received_on, received_error) = received(&cal, policy, req)?;
     let locale = req.locale.clone();
 
-    let (typed, form_errors, form_warnings) = form::validate_with(&policy.fields, &req.form, full);
+    let (typed, form_errors, form_warnings) = form::validate_with(&policy.fields, input.form, full);
     let mut field_errors: Vec<Issue> = form_errors.into_iter().map(Issue::from).collect();
     let mut warnings: Vec<Issue> = req.warnings.iter().cloned().map(Issue::from).collect();
     warnings.extend(form_warnings.into_iter().map(Issue::from));
@@ -400,66 +522,34 @@ pub(crate) fn analyse_with<'p>(
 
     // Material statuses: what the request says, checked against the catalogue.
     let mut statuses = vec![Status::Missing; policy.materials.len()];
-    for (key, v) in &req.materials {
-        // The path is only built when there is something to report (hot path).
-        let path = || format!("materials.{key}");
-        let Some(mi) = policy.material_index(key) else {
-            let shown: String = key.chars().take(64).collect();
-            warnings.push(warn(
-                path(),
-                Code::UnknownMaterialId,
-                format!("未知的材料 `{shown}`，已忽略"),
-                format!("unknown material `{shown}` was ignored"),
-            ));
-            continue;
-        };
-        let Some(m) = policy.materials.get(mi) else {
-            continue;
-        };
-        let st = match v {
-            Value::String(s) => Status::parse(s),
-            Value::Null => Some(Status::Missing),
-            _ => None,
-        };
-        let Some(st) = st else {
-            field_errors.push(warn(
-                path(),
-                Code::BadStatus,
-                format!(
-                    "材料「{}」的状态只能是 provided、electronic、committed 或 missing",
-                    m.name.zh()
-                ),
-                format!(
-                    "the status of `{}` must be provided, electronic, committed or missing",
-                    m.name.get("en")
-                ),
-            ));
-            continue;
-        };
-        let allowed = match st {
-            Status::Electronic => m.electronic,
-            Status::Committed => m.commitment,
-            _ => true,
-        };
-        if !allowed {
-            let (zh, en) = if st == Status::Electronic {
-                (
-                    "不能通过电子证照免提交",
-                    "cannot be taken from an electronic licence",
-                )
-            } else {
-                ("不适用告知承诺", "cannot be replaced by a commitment")
-            };
-            field_errors.push(warn(
-                path(),
-                Code::StatusNotAllowed,
-                format!("材料「{}」{zh}，请提交原件或复印件", m.name.zh()),
-                format!("`{}` {en}; provide the document itself", m.name.get("en")),
-            ));
-            continue;
+    let mut judged = Judged {
+        statuses: &mut statuses,
+        warnings: &mut warnings,
+        field_errors: &mut field_errors,
+    };
+    match input.materials {
+        MatsIn::Map(map) => {
+            for (key, v) in map {
+                let st = match v {
+                    Value::String(s) => Status::parse(s),
+                    Value::Null => Some(Status::Missing),
+                    _ => None,
+                };
+                judge_material(policy, key, policy.material_index(key), st, &mut judged);
+            }
         }
-        if let Some(slot) = statuses.get_mut(mi) {
-            *slot = st;
+        MatsIn::Slots {
+            statuses: sent,
+            unknown,
+        } => {
+            for key in unknown {
+                judge_material(policy, key, None, None, &mut judged);
+            }
+            for (mi, st) in sent.iter().enumerate() {
+                if let (Some(st), Some(m)) = (st, policy.materials.get(mi)) {
+                    judge_material(policy, &m.id, Some(mi), *st, &mut judged);
+                }
+            }
         }
     }
     field_errors.sort_by(|a, b| (a.path.as_str(), a.code).cmp(&(b.path.as_str(), b.code)));
@@ -519,7 +609,7 @@ pub(crate) fn analyse_with<'p>(
                         if let Some(f) = policy.fields.get(fi) {
                             // The typed form keeps what was sent (no map lookup); it leaves
                             // out `""`, `null` and oversized strings, which are read as sent.
-                            let sent = typed.raw(fi).or_else(|| req.form.get(&f.id));
+                            let sent = typed.raw(fi).or_else(|| input.form.sent(fi, &f.id));
                             values.insert(f.id.clone(), sent.cloned().unwrap_or(Value::Null));
                         }
                     }

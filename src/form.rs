@@ -140,16 +140,44 @@ pub fn validate(
     fields: &[Field],
     form: &Map<String, Json>,
 ) -> (TypedForm, Vec<Diagnostic>, Vec<Diagnostic>) {
-    validate_with(fields, form, true)
+    validate_with(fields, FormIn::Map(form), true)
+}
+
+/// A form as [`validate_with`] reads it.
+#[derive(Clone, Copy)]
+pub(crate) enum FormIn<'a> {
+    /// The request's `form` object.
+    Map(&'a Map<String, Json>),
+    /// Read straight into slots against the same fields: the value sent for each field by
+    /// index, and the keys that are not fields (sorted, each once).
+    Slots {
+        values: &'a [Option<Json>],
+        unknown: &'a [String],
+    },
+}
+
+impl<'a> FormIn<'a> {
+    /// The value sent for field `index` (id `id`), valid or not; `None` when the key is absent.
+    pub(crate) fn sent(&self, index: usize, id: &str) -> Option<&'a Json> {
+        match *self {
+            FormIn::Map(m) => m.get(id),
+            FormIn::Slots { values, .. } => values.get(index).and_then(Option::as_ref),
+        }
+    }
 }
 
 /// [`validate`]; with `keep_raw` false the typed form keeps no copy of the values as sent
 /// ([`TypedForm::raw`] is always `None`): for callers that only decide outcomes.
 pub(crate) fn validate_with(
     fields: &[Field],
-    form: &Map<String, Json>,
+    form: FormIn<'_>,
     keep_raw: bool,
 ) -> (TypedForm, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let empty = Map::new();
+    let (map, slots, slot_unknown) = match form {
+        FormIn::Map(m) => (m, None, &[][..]),
+        FormIn::Slots { values, unknown } => (&empty, Some(values), unknown),
+    };
     let mut typed = TypedForm {
         values: Vec::with_capacity(fields.len()),
         raw: Vec::with_capacity(fields.len()),
@@ -163,11 +191,13 @@ pub(crate) fn validate_with(
     let sorted = fields
         .windows(2)
         .all(|w| matches!(w, [a, b] if a.id < b.id));
-    let mut keys = form.iter().peekable();
+    let mut keys = map.iter().peekable();
     let mut unknown: Vec<&String> = Vec::new();
 
     for (index, field) in fields.iter().enumerate() {
-        let found = if sorted {
+        let found = if let Some(values) = slots {
+            values.get(index).and_then(Option::as_ref)
+        } else if sorted {
             let mut hit = None;
             while let Some(&(k, v)) = keys.peek() {
                 match k.as_str().cmp(field.id.as_str()) {
@@ -182,7 +212,7 @@ pub(crate) fn validate_with(
             }
             hit
         } else {
-            form.get(&field.id)
+            map.get(&field.id)
         };
         let sent = match found {
             None | Some(Json::Null) => None,
@@ -235,10 +265,12 @@ pub(crate) fn validate_with(
         }
     }
 
-    if sorted {
+    if slots.is_some() {
+        unknown.extend(slot_unknown);
+    } else if sorted {
         unknown.extend(keys.map(|(k, _)| k));
     } else {
-        unknown = form
+        unknown = map
             .keys()
             .filter(|k| fields.iter().all(|f| f.id != **k))
             .collect();

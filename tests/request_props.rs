@@ -134,3 +134,152 @@ proptest! {
         }
     }
 }
+
+// ---- the compact path reads requests straight into the policy's slots ----------------------
+
+const JOINT_FIELDS: [&str; 10] = [
+    "uscc",
+    "project_kind",
+    "voltage_level",
+    "power_capacity_kva",
+    "needs_water",
+    "needs_gas",
+    "needs_external_works",
+    "occupies_roadway",
+    "bad_credit",
+    "applicant_is_agent",
+];
+const JOINT_MATERIALS: [&str; 8] = [
+    "business_license",
+    "legal_rep_id_card",
+    "authorization",
+    "property_proof",
+    "power_load_list",
+    "water_usage_list",
+    "external_works_plan",
+    "traffic_plan",
+];
+const FORM_VALUES: [&str; 14] = [
+    "null",
+    "true",
+    "false",
+    "400",
+    "160",
+    "-1",
+    "\"\"",
+    "\"industrial\"",
+    "\"low\"",
+    "\"high\"",
+    "\"91350100M000100Y43\"",
+    "\"2026-02-30\"",
+    "[1]",
+    "{\"a\":1}",
+];
+const STATUSES: [&str; 9] = [
+    "\"provided\"",
+    "\"electronic\"",
+    "\"committed\"",
+    "\"missing\"",
+    "null",
+    "\"lost\"",
+    "3",
+    "[\"provided\"]",
+    "{\"s\":1}",
+];
+
+fn joint() -> &'static intake_rules::Policy {
+    static P: std::sync::OnceLock<intake_rules::Policy> = std::sync::OnceLock::new();
+    P.get_or_init(|| intake_rules::api::builtin_policy("joint-utility-connection").unwrap())
+}
+
+/// The compact decision (or error) as JSON, from a request read into maps.
+fn compact_by_maps(policy: &intake_rules::Policy, text: &str) -> Result<String, String> {
+    let issues = |e: intake_rules::RequestError| intake_rules::api::Error::from(e).issues_json();
+    let req = Request::from_json(text).map_err(issues)?;
+    policy
+        .evaluate_compact(&req)
+        .map(|c| intake_rules::api::to_json(&c))
+        .map_err(issues)
+}
+
+fn compact_by_slots(policy: &intake_rules::Policy, text: &str) -> Result<String, String> {
+    intake_rules::compact::evaluate_compact_json(policy, text).map_err(|e| e.issues_json())
+}
+
+fn entries(pairs: &[(usize, usize)], keys: &[&str], values: &[&str], extra: &str) -> String {
+    let mut body: Vec<String> = pairs
+        .iter()
+        .map(|&(k, v)| {
+            // Every eleventh key is one the policy does not know, some escaped.
+            let key = if k % 11 == 10 {
+                if v % 2 == 0 {
+                    "zz_unknown".to_string()
+                } else {
+                    "\\u0061a".to_string()
+                }
+            } else {
+                keys[k % keys.len()].to_string()
+            };
+            format!("\"{key}\":{}", values[v % values.len()])
+        })
+        .collect();
+    if !extra.is_empty() {
+        body.push(extra.to_string());
+    }
+    format!("{{{}}}", body.join(","))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    #[test]
+    fn the_slot_reader_decides_as_the_map_reader(
+        form in proptest::collection::vec((0usize..11, 0usize..14), 0..14),
+        materials in proptest::collection::vec((0usize..11, 0usize..9), 0..10),
+        shape in 0usize..12,
+        day in 1u32..28,
+    ) {
+        let form_text = entries(&form, &JOINT_FIELDS, &FORM_VALUES, "");
+        let materials_text = entries(&materials, &JOINT_MATERIALS, &STATUSES, "");
+        let at = format!("\"2026-03-{day:02}T16:59:00+08:00\"");
+        // Mostly well-formed requests; some with repeated, missing or mistyped parts.
+        let text = match shape {
+            0 => format!("{{\"target\":\"joint\",\"form\":{form_text},\"form\":{{\"uscc\":1}},\"materials\":{materials_text},\"submitted_at\":{at}}}"),
+            1 => format!("{{\"target\":\"joint\",\"form\":[1],\"materials\":{materials_text},\"submitted_at\":{at}}}"),
+            2 => format!("{{\"target\":\"joint\",\"form\":null,\"materials\":\"x\",\"submitted_at\":{at}}}"),
+            3 => format!("{{\"target\":\"joint\",\"form\":{form_text},\"submitted_at\":{at},\"locale\":\"en\",\"q\":1}}"),
+            4 => format!("{{\"target\":\"power\",\"form\":{form_text},\"materials\":{materials_text},\"submitted_at\":{at}}}"),
+            5 => format!("{{\"target\":\"joint\",\"form\":{form_text},\"materials\":{materials_text}}}"),
+            6 => format!("{{\"target\":\"joint\",\"form\":{form_text},\"materials\":{materials_text},\"submitted_at\":\"2030-01-01T09:00:00+08:00\"}}"),
+            7 => format!("{{\"target\":\"joint\",\"form\":{form_text},\"materials\":{materials_text},\"materials\":{{}},\"submitted_at\":{at}}}"),
+            8 => format!("{{\"target\":\"joint\",\"form\":{form_text},\"materials\":{materials_text},\"submitted_at\":{at},}}"),
+            _ => format!("{{\"target\":\"joint\",\"form\":{form_text},\"materials\":{materials_text},\"submitted_at\":{at}}}"),
+        };
+        let by_slots = compact_by_slots(joint(), &text);
+        prop_assert_eq!(&by_slots, &compact_by_maps(joint(), &text), "{}", text);
+    }
+}
+
+/// Every case request of both packs, in both locales: the slot reader's compact decision equals
+/// the map reader's.
+#[test]
+fn the_slot_reader_agrees_on_every_case() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs");
+    let mut checked = 0;
+    for id in ["joint-utility-connection", "industrial-drawing-review"] {
+        let policy = intake_rules::api::builtin_policy(id).unwrap();
+        let cases = std::fs::read_to_string(dir.join(format!("{id}.cases.json"))).unwrap();
+        let cases: Value = serde_json::from_str(&cases).unwrap();
+        for case in cases["cases"].as_array().unwrap() {
+            for locale in ["zh-CN", "en"] {
+                let mut request = case["request"].clone();
+                request["locale"] = Value::from(locale);
+                let text = request.to_string();
+                let by_slots = compact_by_slots(&policy, &text);
+                assert_eq!(by_slots, compact_by_maps(&policy, &text), "{text}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
