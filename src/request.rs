@@ -198,19 +198,24 @@ impl<'de> serde::de::Visitor<'de> for SlotSeed<'_, '_> {
                 }
                 None => {
                     map.next_value::<serde::de::IgnoredAny>()?;
-                    let unknown = if materials {
-                        &mut slots.materials_unknown
+                    if materials {
+                        slots.materials_unknown.push(k.into_owned());
                     } else {
-                        &mut slots.form_unknown
-                    };
-                    if let Err(at) = unknown.binary_search_by(|u| u.as_str().cmp(&k)) {
-                        unknown.insert(at, k.into_owned());
-                        distinct += 1;
+                        slots.form_unknown.push(k.into_owned());
                     }
                 }
             }
         }
-        Ok(SlotRead::Object(distinct))
+        // Sorted, each once — sorted and deduplicated at the end rather than kept sorted by
+        // insertion, which is quadratic on a hostile request with ~10⁵ unknown keys.
+        let unknown = if materials {
+            &mut slots.materials_unknown
+        } else {
+            &mut slots.form_unknown
+        };
+        unknown.sort_unstable();
+        unknown.dedup();
+        Ok(SlotRead::Object(distinct + unknown.len()))
     }
     fn visit_unit<E>(self) -> Result<SlotRead, E> {
         Ok(SlotRead::Null)
@@ -352,14 +357,16 @@ impl<'de> serde::de::Visitor<'de> for PartsVisitor<'_> {
                 "beyond_coverage" => &mut p.beyond_coverage,
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
-                    if !p.unknown.iter().any(|u| *u == k) {
-                        p.unknown.push(k.into_owned());
-                    }
+                    p.unknown.push(k.into_owned());
                     continue;
                 }
             };
             *slot = Some(map.next_value::<Value>()?);
         }
+        // Each unknown key once (a repeated key is one key of the object). Sorted and then
+        // deduplicated, not searched on every push: a hostile request may hold ~10⁵ of them.
+        p.unknown.sort_unstable();
+        p.unknown.dedup();
         Ok((p, slots))
     }
     // Any other JSON value is read (so syntax errors are still reported) and judged as "not an

@@ -283,3 +283,42 @@ fn the_slot_reader_agrees_on_every_case() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+/// A request with very many unknown keys, repeated ones among them, at the top level, in `form`
+/// and in `materials`: each unknown key is reported once, and both readers agree. (Hostile
+/// input: the readers sort and deduplicate these keys once rather than searching per key.)
+#[test]
+fn many_unknown_keys_are_each_reported_once() {
+    let keys: Vec<String> = (0..20_000)
+        .map(|i| format!("\"k{}\":0", i % 15_000))
+        .collect();
+    let keys = keys.join(",");
+    let top = format!("{{\"target\":\"joint\",\"submitted_at\":\"2026-03-02T09:00\",{keys}}}");
+    let req = Request::from_json(&top).unwrap();
+    assert_eq!(req.warnings.len(), 15_000);
+    let value: Value = serde_json::from_str(&top).unwrap();
+    assert_eq!(Request::from_value(value).unwrap(), req);
+
+    for part in ["form", "materials"] {
+        let text = format!(
+            "{{\"target\":\"joint\",\"submitted_at\":\"2026-03-02T09:00\",\"{part}\":{{{keys}}}}}"
+        );
+        // 15,000 distinct keys: over the limit of 1,000, by either reader.
+        let by_slots = compact_by_slots(joint(), &text);
+        assert!(
+            by_slots.as_ref().is_err_and(|e| e.contains("too_large")),
+            "{part}"
+        );
+        assert_eq!(by_slots, compact_by_maps(joint(), &text), "{part}");
+        let few: Vec<String> = (0..1_500).map(|i| format!("\"k{}\":0", i % 900)).collect();
+        let text = format!(
+            "{{\"target\":\"joint\",\"submitted_at\":\"2026-03-02T09:00\",\"{part}\":{{{}}}}}",
+            few.join(",")
+        );
+        assert_eq!(
+            compact_by_slots(joint(), &text),
+            compact_by_maps(joint(), &text),
+            "{part}"
+        );
+    }
+}
