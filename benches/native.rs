@@ -21,7 +21,7 @@ use std::hint::black_box;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use intake_rules::request::Request;
+use intake_rules::engine::request::Request;
 use intake_rules::{BeyondCoverage, Calendar, Date, Policy};
 use serde_json::{json, Value};
 
@@ -33,7 +33,7 @@ struct Inputs {
 }
 
 fn pack_text() -> String {
-    intake_rules::builtin::PACKS
+    intake_rules::policy::builtin::PACKS
         .iter()
         .find(|(id, _)| *id == "joint-utility-connection")
         .map(|(_, t)| (*t).to_string())
@@ -163,7 +163,7 @@ fn figures(out: &str) {
         black_box(pol.evaluate_compact(&inp.requests[i]).is_ok());
     });
     let evaluate_compact_json = measure(n, rounds, 1e3, |i| {
-        black_box(intake_rules::compact::evaluate_compact_json(pol, &inp.request_texts[i]).is_ok());
+        black_box(intake_rules::api::evaluate_compact_json(pol, &inp.request_texts[i]).is_ok());
     });
     let parse_request = measure(n, rounds, 1e3, |i| {
         black_box(Request::from_json(&inp.request_texts[i]).is_ok());
@@ -266,8 +266,7 @@ fn profile(what: &str) {
                 "evaluate" => black_box(pol.evaluate(r).is_ok()),
                 "compact" => black_box(pol.evaluate_compact(r).is_ok()),
                 "compact_json" => black_box(
-                    intake_rules::compact::evaluate_compact_json(pol, &inp.request_texts[i])
-                        .is_ok(),
+                    intake_rules::api::evaluate_compact_json(pol, &inp.request_texts[i]).is_ok(),
                 ),
                 "request" => black_box(Request::from_json(&inp.request_texts[i]).is_ok()),
                 "evaluate_json" => {

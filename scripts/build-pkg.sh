@@ -15,10 +15,10 @@ target_dir="${CARGO_TARGET_DIR:-target}"
 build() {
   local out=$1 tdir=$2
   shift 2
-  cargo build --release --lib --target wasm32-unknown-unknown --target-dir "$tdir" "$@"
+  cargo build --release -p intake-rules-wasm --lib --target wasm32-unknown-unknown --target-dir "$tdir" "$@"
   mkdir -p "$out"
   wasm-bindgen --target web --out-dir "$out" --out-name intake_rules \
-    "$tdir/wasm32-unknown-unknown/release/intake_rules.wasm"
+    "$tdir/wasm32-unknown-unknown/release/intake_rules_wasm.wasm"
   raw=$(stat -c %s "$out/intake_rules_bg.wasm")
   # wasm-opt from the npm package `binaryen` (Debian's 108 produces modules that fail to load).
   wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \

@@ -25,10 +25,10 @@ if [ -n "${PORTAL:-}" ]; then
 fi
 
 command -v twiggy >/dev/null || cargo install twiggy --locked
-CARGO_TARGET_DIR="$TARGET_DIR" cargo build --release --lib --target wasm32-unknown-unknown --quiet "${FEATURES[@]}"
+CARGO_TARGET_DIR="$TARGET_DIR" cargo build --release -p intake-rules-wasm --lib --target wasm32-unknown-unknown --quiet "${FEATURES[@]}"
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name intake_rules \
-  "$TARGET_DIR/wasm32-unknown-unknown/release/intake_rules.wasm"
+  "$TARGET_DIR/wasm32-unknown-unknown/release/intake_rules_wasm.wasm"
 wasm-opt -Os -g --strip-producers --enable-bulk-memory --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
   "$OUT/intake_rules_bg.wasm" -o "$OUT/named.wasm"

@@ -225,6 +225,19 @@ impl Diagnostic {
     }
 }
 
+/// Diagnostics in reading order: by line and column, then path, code and message.
+pub fn sort_diagnostics(ds: &mut [Diagnostic]) {
+    ds.sort_by(|a, b| {
+        (a.line, a.column, &a.path, a.code, &a.message.en).cmp(&(
+            b.line,
+            b.column,
+            &b.path,
+            b.code,
+            &b.message.en,
+        ))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,6 @@
 //! The working-day calendar (SPEC §3, §5), from the outside: the holiday data checked against an
 //! independent transcription of the State Council notices, and the counting rules on tables of
 //! cases.
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

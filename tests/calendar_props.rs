@@ -1,5 +1,4 @@
 //! Property tests of the working-day calendar, against a naive day-by-day reference model.
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,6 +1,5 @@
 //! The case runner (SPEC §4) on real policy versions: the drawing review pack and versions of
 //! it derived by one edit each (`tests/fixtures/tools/make-fixtures.mjs`).
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,7 +8,7 @@
     clippy::type_complexity
 )]
 
-use intake_rules::cases::{CaseFile, CaseReport};
+use intake_rules::authoring::cases::{CaseFile, CaseReport};
 use intake_rules::{Code, Policy};
 use serde_json::{json, Value};
 
@@ -243,7 +242,7 @@ fn case_file_problems_are_all_reported_with_paths_and_positions() {
 #[test]
 fn report_json_has_the_documented_shape() {
     let p = policy("drawing-review.fire7.json");
-    let text = intake_rules::api_tools::run_cases_json(&p, &cases()).unwrap();
+    let text = intake_rules::api::tools::run_cases_json(&p, &cases()).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["passed"], json!(4));
     assert_eq!(v["failed"], json!(1));

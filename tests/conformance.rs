@@ -2,7 +2,6 @@
 //! headless Chromium) by `tests/wasm.rs`, and from JS by `tests/js/conformance.test.mjs`.
 //! `UPDATE_CONFORMANCE=1 cargo test --test conformance` rewrites `expected.json` after a
 //! deliberate change (review the diff).
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use intake_rules::Policy;

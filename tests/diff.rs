@@ -1,6 +1,5 @@
 //! `diff(old, new, cases)` (SPEC §4) on real policy versions: the drawing review pack and
 //! versions of it derived by one edit each (`tests/fixtures/tools/make-fixtures.mjs`).
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,8 +8,8 @@
     clippy::type_complexity
 )]
 
-use intake_rules::cases::CaseFile;
-use intake_rules::diff::{diff, PolicyDiff};
+use intake_rules::authoring::cases::CaseFile;
+use intake_rules::authoring::diff::{diff, PolicyDiff};
 use intake_rules::Policy;
 use serde_json::{json, Value};
 
@@ -362,13 +361,13 @@ fn json_output_is_deterministic_and_rejects_bad_case_files() {
         policy("drawing-review.base.json"),
     );
     let c = fixture("drawing-review.cases.json");
-    let one = intake_rules::api_tools::diff_json(&a, &b, Some(&c)).unwrap();
-    let two = intake_rules::api_tools::diff_json(&a, &b, Some(&c)).unwrap();
+    let one = intake_rules::api::tools::diff_json(&a, &b, Some(&c)).unwrap();
+    let two = intake_rules::api::tools::diff_json(&a, &b, Some(&c)).unwrap();
     assert_eq!(one, two);
     let v: Value = serde_json::from_str(&one).unwrap();
     assert_eq!(v["cases_checked"], json!(5));
     assert_eq!(v["changes"][0]["kind"], json!("bundle_service_added"));
     assert!(v["changes"][0]["message"]["zh-CN"].is_string());
-    let e = intake_rules::api_tools::diff_json(&a, &b, Some("{\"cases\": 3}")).unwrap_err();
+    let e = intake_rules::api::tools::diff_json(&a, &b, Some("{\"cases\": 3}")).unwrap_err();
     assert_eq!(e.name(), "RequestError");
 }

@@ -1,6 +1,5 @@
 //! The condition language, driven by tables: each concern has one helper and a list of cases,
 //! so adding a case is adding a line.
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -2,13 +2,12 @@
 //! Conditional requirements (`required: "<condition>"`) are in `tests/form_conditional.rs`,
 //! which needs a compiled condition.
 
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 
+use intake_rules::engine::form::{validate, FormValue, TypedForm};
 use intake_rules::expr::{FieldType, Form, Value};
-use intake_rules::form::{validate, FormValue, TypedForm};
 use intake_rules::policy::{Field, Label, Requirement, StringFormat};
 use intake_rules::{Code, Date, Diagnostic, Severity};
 use serde_json::{json, Map, Value as Json};

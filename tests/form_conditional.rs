@@ -4,13 +4,12 @@
 //! they fail while the `expr` module is a stub and pass once it lands. Nothing here is
 //! `#[ignore]`d on purpose, so that the gap stays visible.
 
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 
+use intake_rules::engine::form::validate;
 use intake_rules::expr::{compile, FieldType, Schema};
-use intake_rules::form::validate;
 use intake_rules::policy::{Cond, Field, Requirement};
 use intake_rules::Diagnostic;
 use serde_json::{json, Map, Value as Json};

@@ -1,10 +1,9 @@
 //! String formats: real-shaped valid values (check characters computed independently of the
 //! crate, by hand and with a separate script) and every kind of invalid one.
 
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use intake_rules::formats::{
+use intake_rules::engine::formats::{
     check, cn_mobile, cn_postcode, cn_resident_id, cn_resident_id_check_char, describe, email,
     uscc, uscc_check_char,
 };

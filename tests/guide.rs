@@ -3,7 +3,6 @@
 //! fixture `tests/fixtures/guide/policy.json`), limits, tolerance, basis, the HTML page, and
 //! agreement with the checklist for every built-in pack target.
 
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -14,7 +13,7 @@
 use std::collections::BTreeSet;
 
 use intake_rules::api;
-use intake_rules::guide::{escape_html, Guide, GuideMaterial};
+use intake_rules::authoring::guide::{escape_html, Guide, GuideMaterial};
 use intake_rules::{Policy, Request};
 use serde_json::{json, Value};
 

@@ -1,5 +1,4 @@
 //! `Policy::lint`: one test per lint code, on small policies built from one base.
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -4,7 +4,6 @@
 //!
 //! To regenerate expectations after a deliberate change: `BLESS=1 cargo test --test
 //! policy_load`, then review the diff of `tests/malformed/` by hand.
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -3,7 +3,6 @@
 //! days, until 2025-12-31) and after it (the built-in pack: 8 materials, 3 working days, from
 //! 2026-01-01).
 
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -241,7 +240,7 @@ fn diff_between_two_versions_of_the_builtin_set() {
     let [old, new] = set.policies() else {
         panic!("two versions")
     };
-    let d = intake_rules::diff::diff(old, new, None);
+    let d = intake_rules::authoring::diff::diff(old, new, None);
     let json = serde_json::to_value(&d).unwrap();
     let kinds: Vec<&str> = json["changes"]
         .as_array()

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Properties of the two request readers and of form validation, on generated input.
 //!
 //! `Request::from_json` reads text with its own serde visitor (no top-level map); it must judge
@@ -9,8 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use intake_rules::engine::form::validate;
 use intake_rules::expr::FieldType;
-use intake_rules::form::validate;
 use intake_rules::policy::{Field, Requirement};
 use intake_rules::Request;
 use proptest::prelude::*;
@@ -203,7 +202,7 @@ fn compact_by_maps(policy: &intake_rules::Policy, text: &str) -> Result<String, 
 }
 
 fn compact_by_slots(policy: &intake_rules::Policy, text: &str) -> Result<String, String> {
-    intake_rules::compact::evaluate_compact_json(policy, text).map_err(|e| e.issues_json())
+    intake_rules::api::evaluate_compact_json(policy, text).map_err(|e| e.issues_json())
 }
 
 fn entries(pairs: &[(usize, usize)], keys: &[&str], values: &[&str], extra: &str) -> String {

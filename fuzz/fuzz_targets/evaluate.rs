@@ -11,5 +11,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let _ = intake_rules::api::evaluate_json(policy, text);
     let _ = intake_rules::api::timeline_json(policy, text);
-    let _ = intake_rules::compact::evaluate_compact_json(policy, text);
+    let _ = intake_rules::api::evaluate_compact_json(policy, text);
 });

@@ -3,14 +3,12 @@
 //! Architecture invariant: loading is the only place that reads raw JSON; everything after it
 //! sees the validated model (`model.rs`) and never re-validates.
 
+pub mod builtin;
 pub mod fingerprint;
 pub mod keys;
-mod lint;
 mod load;
-pub(crate) mod locate;
 pub mod model;
 mod parse;
-mod suggest;
 
 pub use model::*;
 
@@ -55,10 +53,5 @@ impl Policy {
     /// As [`Policy::from_json`], without positions.
     pub fn from_value(doc: &serde_json::Value) -> Result<Policy, PolicyError> {
         load::from_value(doc).map_err(|issues| PolicyError { issues })
-    }
-
-    /// Problems that load fine but are wrong (SPEC §4), sorted by position (or path).
-    pub fn lint(&self) -> Vec<Diagnostic> {
-        lint::lint(self)
     }
 }

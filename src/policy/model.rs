@@ -293,7 +293,7 @@ pub struct Policy {
     pub source: serde_json::Value,
     /// Where each path is in the JSON text, when the policy was loaded from text (so `lint`
     /// can give lines and columns), scanned on first use; `None` for `from_value`.
-    pub(crate) locations: Option<std::sync::Arc<super::locate::LazyLocations>>,
+    pub(crate) locations: Option<std::sync::Arc<crate::text::locate::LazyLocations>>,
 }
 
 impl Policy {

@@ -169,7 +169,7 @@ impl<'de> Visitor<'de> for RawFromString {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::locate;
+    use crate::text::locate;
 
     fn notes_of(text: &str) -> (serde_json::Result<Value>, Notes) {
         let notes = Notes::default();

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::decision::{Analysis, Issue, Outcome, Status};
-use crate::schedule::{BasisOut, Timeline};
+use crate::engine::decision::{Analysis, Issue, Outcome, Status};
+use crate::engine::schedule::{BasisOut, Timeline};
 
 fn basis_suffix(b: &Option<BasisOut>, en: bool) -> String {
     match b {

@@ -16,7 +16,7 @@ use crate::policy::model::StringFormat;
 /// # Example
 ///
 /// ```
-/// use intake_rules::formats::check;
+/// use intake_rules::engine::formats::check;
 /// use intake_rules::policy::StringFormat;
 ///
 /// assert!(check(StringFormat::Uscc, "91350100M000100Y43"));
@@ -101,7 +101,7 @@ pub fn uscc_check_char(body: &str) -> Option<char> {
 /// # Example
 ///
 /// ```
-/// use intake_rules::formats::uscc;
+/// use intake_rules::engine::formats::uscc;
 ///
 /// assert!(uscc("91350100M000100Y43"));
 /// assert!(!uscc("91350100M000100Y44")); // wrong check character
@@ -170,7 +170,7 @@ pub fn cn_resident_id_check_char(body: &str) -> Option<char> {
 /// # Example
 ///
 /// ```
-/// use intake_rules::formats::cn_resident_id;
+/// use intake_rules::engine::formats::cn_resident_id;
 ///
 /// assert!(cn_resident_id("11010519491231002X"));
 /// assert!(cn_resident_id("11010519491231002x"));
@@ -216,7 +216,7 @@ pub fn cn_resident_id(s: &str) -> bool {
 /// # Example
 ///
 /// ```
-/// use intake_rules::formats::cn_mobile;
+/// use intake_rules::engine::formats::cn_mobile;
 ///
 /// assert!(cn_mobile("13800138000"));
 /// assert!(cn_mobile("+86 13800138000"));
@@ -249,7 +249,7 @@ pub fn cn_mobile(s: &str) -> bool {
 /// # Example
 ///
 /// ```
-/// use intake_rules::formats::cn_postcode;
+/// use intake_rules::engine::formats::cn_postcode;
 ///
 /// assert!(cn_postcode("350001"));
 /// assert!(!cn_postcode("35000"));
@@ -276,7 +276,7 @@ const ATEXT_SPECIALS: &[u8] = b"!#$%&'*+-/=?^_`{|}~";
 /// # Example
 ///
 /// ```
-/// use intake_rules::formats::email;
+/// use intake_rules::engine::formats::email;
 ///
 /// assert!(email("zhang.san+intake@example.com.cn"));
 /// assert!(!email("zhang san@example.com"));

@@ -16,10 +16,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::date::Date;
-use crate::decision::Decision;
 use crate::diag::{Code, Diagnostic, Message};
+use crate::engine::decision::Decision;
+use crate::engine::request::{Request, RequestError};
 use crate::policy::Policy;
-use crate::request::{Request, RequestError};
 
 /// The largest case file accepted (bytes).
 pub const MAX_CASES_BYTES: usize = 8 << 20;
@@ -410,7 +410,7 @@ impl CaseFile {
             }],
         })?;
         CaseFile::from_value(&v).map_err(|mut e| {
-            let positions = crate::cases::positions(text);
+            let positions = crate::authoring::cases::positions(text);
             for d in &mut e.issues {
                 if let Some((l, c)) = positions.get(&d.path) {
                     d.line = Some(*l);

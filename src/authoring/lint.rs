@@ -1,11 +1,11 @@
 //! Lint (SPEC §4): problems in a policy that loads fine but is wrong or likely unintended.
 //! Every finding has a path, and a line and column when the policy came from JSON text.
 
-use super::load::sort_diagnostics;
-use super::locate::{index_path, key_path};
-use super::model::*;
 use crate::calendar::Period;
+use crate::diag::sort_diagnostics;
 use crate::diag::{Code, Diagnostic, Message, Severity};
+use crate::policy::model::*;
+use crate::text::locate::{index_path, key_path};
 
 /// Words in a material's zh-CN name that tie it to safety, health or the environment, where
 /// 国办发〔2020〕42号 does not allow a commitment in place of the material.
@@ -532,4 +532,48 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
     let mut list = out.list;
     sort_diagnostics(&mut list);
     list
+}
+
+impl Policy {
+    /// Problems that load fine but are wrong (SPEC §4), sorted by position (or path).
+    pub fn lint(&self) -> Vec<Diagnostic> {
+        lint(self)
+    }
+}
+
+impl crate::engine::policy_set::PolicySet {
+    /// Each version's lint (paths prefixed `[i].`), plus gaps between consecutive versions.
+    pub fn lint(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, p) in self.versions.iter().enumerate() {
+            for mut d in p.lint() {
+                d.path = if d.path.is_empty() {
+                    format!("[{i}]")
+                } else {
+                    format!("[{i}].{}", d.path)
+                };
+                d.line = None;
+                d.column = None;
+                out.push(d);
+            }
+        }
+        for (i, pair) in self.versions.windows(2).enumerate() {
+            let [a, b] = pair else { continue };
+            if let (Some(until), Some(from)) = (a.effective_until, b.effective_from) {
+                if until.succ().is_some_and(|next| next < from) {
+                    let gap_to = from.add_days(-1).unwrap_or(from);
+                    out.push(
+                        Diagnostic::error(
+                            format!("[{}].effective", i + 1),
+                            Code::EffectiveGap,
+                            Message::new(format!("版本 `{}` 与 `{}` 之间有空档：{} 至 {} 没有生效的版本", a.version, b.version, until.succ().unwrap_or(until), gap_to),
+                            format!("gap between versions `{}` and `{}`: no version is in force from {} to {}", a.version, b.version, until.succ().unwrap_or(until), gap_to)),
+                        )
+                        .with_severity(Severity::Warning),
+                    );
+                }
+            }
+        }
+        out
+    }
 }

@@ -4,7 +4,7 @@
 //! Architecture invariant: no wasm types here.
 
 use crate::api::{to_json, Error};
-use crate::cases::CaseFile;
+use crate::authoring::cases::CaseFile;
 use crate::diag::{Code, Diagnostic, Message};
 use crate::policy::{Policy, PolicyError};
 
@@ -25,7 +25,11 @@ pub fn diff_json(old: &Policy, new: &Policy, cases: Option<&str>) -> Result<Stri
         Some(text) => Some(CaseFile::from_json(text)?),
         None => None,
     };
-    Ok(to_json(&crate::diff::diff(old, new, file.as_ref())))
+    Ok(to_json(&crate::authoring::diff::diff(
+        old,
+        new,
+        file.as_ref(),
+    )))
 }
 
 /// The JSON text of a built-in pack, indented (for editors that start from it).
@@ -33,7 +37,7 @@ pub fn diff_json(old: &Policy, new: &Policy, cases: Option<&str>) -> Result<Stri
 /// # Errors
 /// `PolicyError` `bad_value` when there is no such pack.
 pub fn builtin_source(id: &str) -> Result<String, Error> {
-    match crate::builtin::PACKS.iter().find(|(k, _)| *k == id) {
+    match crate::policy::builtin::PACKS.iter().find(|(k, _)| *k == id) {
         Some((_, text)) => Ok(indent_json(text)),
         None => {
             let ids = crate::api::builtin_ids();
@@ -117,7 +121,7 @@ mod tests {
 
     #[test]
     fn builtin_source_is_indented_and_the_same_value() {
-        for (id, text) in crate::builtin::PACKS {
+        for (id, text) in crate::policy::builtin::PACKS {
             let shown = builtin_source(id).unwrap();
             assert!(shown.starts_with("{\n  \""), "{id}");
             let a: serde_json::Value = serde_json::from_str(text).unwrap();

@@ -5,18 +5,18 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::api_tools;
-use crate::wasm::{from_json_text, string_arg, throw, to_json_text, JsPolicy, JsPolicySet};
+use crate::{from_json_text, string_arg, throw, to_json_text, JsPolicy, JsPolicySet};
+use intake_rules::api::tools as api_tools;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TOOLS_TYPES: &'static str = include_str!("../js/tools-types.d.ts");
+const TS_TOOLS_TYPES: &'static str = include_str!("../../../js/tools-types.d.ts");
 
 #[wasm_bindgen(js_class = Policy)]
 impl JsPolicy {
     /// Problems that load fine but are wrong.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn lint(&self) -> JsValue {
-        from_json_text(&crate::api::to_json(&self.inner.lint()))
+        from_json_text(&intake_rules::api::to_json(&self.inner.lint()))
     }
 
     /// Run a case file (`{cases: [...]}`) against this policy. Throws `RequestError` when the
@@ -66,6 +66,6 @@ impl JsPolicySet {
     /// Problems that load fine but are wrong, in every version and across versions.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn lint(&self) -> JsValue {
-        from_json_text(&crate::api::to_json(&self.inner.lint()))
+        from_json_text(&intake_rules::api::to_json(&self.inner.lint()))
     }
 }

@@ -10,10 +10,9 @@
 
 use serde::Serialize;
 
-use crate::api::{to_json, Error};
-use crate::decision::{analyse_input, analyse_with, Detail, Input, Issue, Outcome};
+use crate::engine::decision::{analyse_input, analyse_with, Detail, Input, Issue, Outcome};
+use crate::engine::request::{Request, RequestError};
 use crate::policy::Policy;
-use crate::request::{Request, RequestError};
 
 /// One applicable service's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,7 +54,7 @@ impl Policy {
 }
 
 impl CompactDecision {
-    fn of(a: crate::decision::Analysis<'_>) -> CompactDecision {
+    fn of(a: crate::engine::decision::Analysis<'_>) -> CompactDecision {
         CompactDecision {
             outcome: a.outcome,
             services: a
@@ -79,17 +78,17 @@ impl CompactDecision {
     }
 }
 
-/// `policy.evaluateCompact(request)` as JSON text.
+/// The compact decision of a request given as JSON text, read straight into the policy's field
+/// and material slots (no maps of keys): the per-keystroke path. Same answers as
+/// `evaluate_compact(&Request::from_json(..))`; the tests compare the two on every case request
+/// and on generated ones.
 ///
 /// # Errors
 /// `RequestError` for a structurally unusable request.
-pub fn evaluate_compact_json(policy: &Policy, request: &str) -> Result<String, Error> {
-    // The request read straight into the policy's field and material slots (no maps of keys):
-    // the per-keystroke path. Same answers as `evaluate_compact(&Request::from_json(..))`; the
-    // tests compare the two on every case request and on generated ones.
+pub fn compact_from_json(policy: &Policy, request: &str) -> Result<CompactDecision, RequestError> {
     let (req, slots) = Request::from_json_indexed(request, policy)?;
     let a = analyse_input(policy, &req, Input::of_slots(&slots), Detail::Outcomes)?;
-    Ok(to_json(&CompactDecision::of(a)))
+    Ok(CompactDecision::of(a))
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::compact::evaluate_compact_json;
-use crate::wasm::{from_json_text, string_arg, throw, to_json_text, JsPolicy};
+use crate::{from_json_text, string_arg, throw, to_json_text, JsPolicy};
+use intake_rules::api::evaluate_compact_json;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_COMPACT: &'static str = r#"

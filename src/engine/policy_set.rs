@@ -5,11 +5,11 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::date::Date;
-use crate::decision::{ChecklistItem, Decision};
-use crate::diag::{Code, Diagnostic, Message, Severity};
+use crate::diag::{Code, Diagnostic, Message};
+use crate::engine::decision::{ChecklistItem, Decision};
+use crate::engine::request::{Request, RequestError};
+use crate::engine::schedule::Timeline;
 use crate::policy::{Policy, PolicyError};
-use crate::request::{Request, RequestError};
-use crate::schedule::Timeline;
 
 /// The most versions one set may hold.
 pub const MAX_VERSIONS: usize = 64;
@@ -17,7 +17,7 @@ pub const MAX_VERSIONS: usize = 64;
 /// Versions of one policy, sorted by `effective.from`.
 #[derive(Debug, Clone)]
 pub struct PolicySet {
-    versions: Vec<Policy>,
+    pub(crate) versions: Vec<Policy>,
 }
 
 /// One version as listed by [`PolicySet::versions`].
@@ -253,7 +253,7 @@ impl PolicySet {
     pub fn select(&self, req: &Request) -> Result<&Policy, RequestError> {
         let mut last_day = None;
         for p in &self.versions {
-            let day = crate::decision::received_day(p, req)?;
+            let day = crate::engine::decision::received_day(p, req)?;
             if p.effective_from.is_none_or(|f| f <= day)
                 && p.effective_until.is_none_or(|u| day <= u)
             {
@@ -286,40 +286,5 @@ impl PolicySet {
     /// As [`PolicySet::select`] and [`Policy::timeline`].
     pub fn timeline(&self, req: &Request) -> Result<Timeline, RequestError> {
         self.select(req)?.timeline(req)
-    }
-
-    /// Each version's lint (paths prefixed `[i].`), plus gaps between consecutive versions.
-    pub fn lint(&self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for (i, p) in self.versions.iter().enumerate() {
-            for mut d in p.lint() {
-                d.path = if d.path.is_empty() {
-                    format!("[{i}]")
-                } else {
-                    format!("[{i}].{}", d.path)
-                };
-                d.line = None;
-                d.column = None;
-                out.push(d);
-            }
-        }
-        for (i, pair) in self.versions.windows(2).enumerate() {
-            let [a, b] = pair else { continue };
-            if let (Some(until), Some(from)) = (a.effective_until, b.effective_from) {
-                if until.succ().is_some_and(|next| next < from) {
-                    let gap_to = from.add_days(-1).unwrap_or(from);
-                    out.push(
-                        err(
-                            format!("[{}].effective", i + 1),
-                            Code::EffectiveGap,
-                            format!("版本 `{}` 与 `{}` 之间有空档：{} 至 {} 没有生效的版本", a.version, b.version, until.succ().unwrap_or(until), gap_to),
-                            format!("gap between versions `{}` and `{}`: no version is in force from {} to {}", a.version, b.version, until.succ().unwrap_or(until), gap_to),
-                        )
-                        .with_severity(Severity::Warning),
-                    );
-                }
-            }
-        }
-        out
     }
 }

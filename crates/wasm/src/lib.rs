@@ -1,17 +1,27 @@
-//! The JS binding: the only file that names wasm_bindgen. It converts values (JS object ⇄ JSON
+//! The JS binding: the only crate that names wasm_bindgen. It converts values (JS object ⇄ JSON
 //! text, which keeps outputs byte-identical with native) and errors (into `Error`s with `name`,
 //! `code` and `issues`), and calls `api`. No logic lives here.
+
+#![cfg(target_arch = "wasm32")]
+
+mod compact;
+// The authoring bindings (lint, runCases, diff, builtinSource, guide, guideHtml): left out of
+// the portal module (`--no-default-features`), so LTO drops lint, cases, diff and guide code.
+#[cfg(feature = "authoring")]
+mod guide;
+#[cfg(feature = "authoring")]
+mod tools;
 
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use crate::api::{self, Error};
-use crate::calendar::{Calendar, CalendarError};
-use crate::diag::Code;
-use crate::policy::{Policy, PolicyError};
+use intake_rules::api::{self, Error};
+use intake_rules::calendar::{Calendar, CalendarError};
+use intake_rules::diag::Code;
+use intake_rules::policy::{Policy, PolicyError};
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = include_str!("../js/types.d.ts");
+const TS_TYPES: &'static str = include_str!("../../../js/types.d.ts");
 
 fn js_error(name: &str, code: &str, message: &str, issues_json: &str) -> JsValue {
     let e = js_sys::Error::new(message);
@@ -33,12 +43,9 @@ pub(crate) fn throw(e: Error) -> JsValue {
 }
 
 fn request_error(path: &str, zh: &str, en: &str) -> JsValue {
-    throw(Error::Request(crate::request::RequestError::new(
-        path,
-        Code::BadRequest,
-        zh,
-        en,
-    )))
+    throw(Error::Request(
+        intake_rules::engine::request::RequestError::new(path, Code::BadRequest, zh, en),
+    ))
 }
 
 /// A JS value as JSON text (`JSON.stringify`), for the JSON-text core.
@@ -48,10 +55,10 @@ pub(crate) fn to_json_text(v: &JsValue, path: &str, kind: &str) -> Result<String
         let en = format!("`{path}` must be an object that JSON can represent");
         match kind {
             "policy" => throw(Error::Policy(PolicyError {
-                issues: vec![crate::diag::Diagnostic::error(
+                issues: vec![intake_rules::diag::Diagnostic::error(
                     path,
                     Code::TypeMismatch,
-                    crate::diag::Message::new(zh.clone(), en.clone()),
+                    intake_rules::diag::Message::new(zh.clone(), en.clone()),
                 )],
             })),
             "calendar" => throw(Error::Calendar(CalendarError::new(
@@ -97,10 +104,10 @@ pub(crate) fn string_arg(v: &JsValue, path: &str, kind: &str) -> Result<String, 
                 en,
             ))),
             "policy" => throw(Error::Policy(PolicyError {
-                issues: vec![crate::diag::Diagnostic::error(
+                issues: vec![intake_rules::diag::Diagnostic::error(
                     path,
                     Code::TypeMismatch,
-                    crate::diag::Message::new(zh, en),
+                    intake_rules::diag::Message::new(zh, en),
                 )],
             })),
             _ => request_error(path, &zh, &en),
@@ -359,7 +366,7 @@ impl JsCalendar {
 /// Several versions of one policy; requests are decided by the version in force.
 #[wasm_bindgen(js_name = PolicySet)]
 pub struct JsPolicySet {
-    pub(crate) inner: crate::policy_set::PolicySet,
+    pub(crate) inner: intake_rules::engine::policy_set::PolicySet,
 }
 
 #[wasm_bindgen(js_class = PolicySet)]
@@ -370,7 +377,7 @@ impl JsPolicySet {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsPolicySet, JsValue> {
         let text = string_arg(&text, "text", "policy")?;
-        crate::policy_set::PolicySet::from_json(&text)
+        intake_rules::engine::policy_set::PolicySet::from_json(&text)
             .map(|inner| JsPolicySet { inner })
             .map_err(|e| throw(e.into()))
     }
@@ -424,7 +431,8 @@ impl JsPolicySet {
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsPolicy, JsValue> {
         let text = to_json_text(&request, "request", "request")?;
-        let req = crate::request::Request::from_json(&text).map_err(|e| throw(e.into()))?;
+        let req = intake_rules::engine::request::Request::from_json(&text)
+            .map_err(|e| throw(e.into()))?;
         self.inner
             .select(&req)
             .map(|p| JsPolicy { inner: p.clone() })

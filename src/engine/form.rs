@@ -29,8 +29,8 @@ use serde_json::{Map, Value as Json};
 
 use crate::date::Date;
 use crate::diag::{Code, Diagnostic, Message, Severity};
+use crate::engine::formats;
 use crate::expr::{FieldType, Form, Value};
-use crate::formats;
 use crate::policy::model::{Field, Requirement};
 
 /// Strings longer than this many characters are rejected (`too_large`) without further work.
@@ -114,7 +114,7 @@ impl Form for TypedForm {
 /// # Example
 ///
 /// ```
-/// use intake_rules::form::validate;
+/// use intake_rules::engine::form::validate;
 /// use intake_rules::expr::FieldType;
 /// use intake_rules::policy::{Field, Requirement};
 ///

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::calendar::{BeyondCoverage, Calendar, CalendarError, Period};
 use crate::date::Date;
 use crate::expr::Form;
-use crate::policy::{Basis, Label, PauseLen, Phase, Policy, Service};
+use crate::policy::{Label, PauseLen, Phase, Policy, Service};
 
 /// One stage as scheduled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,21 +55,7 @@ pub struct SerialSlot {
     pub due: Date,
 }
 
-/// A legal basis as shown to applicants.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BasisOut {
-    pub label: String,
-    pub url: Option<String>,
-}
-
-impl BasisOut {
-    pub fn from(b: &Option<Basis>, locale: &str) -> Option<BasisOut> {
-        b.as_ref().map(|b| BasisOut {
-            label: b.label.get(locale).to_string(),
-            url: b.url.clone(),
-        })
-    }
-}
+pub use super::types::BasisOut;
 
 /// The timeline of a request (SPEC §3, "Timeline result").
 #[derive(Debug, Clone, PartialEq, Serialize)]

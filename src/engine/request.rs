@@ -113,7 +113,7 @@ pub(crate) struct Slots {
     pub form_unknown: Vec<String>,
     /// What was sent for each material, by material index: `Some(None)` for a value that is not
     /// a status (`null` is `missing`).
-    pub materials: Vec<Option<Option<crate::decision::Status>>>,
+    pub materials: Vec<Option<Option<crate::engine::decision::Status>>>,
     /// The material keys that are not in the catalogue, sorted, each once.
     pub materials_unknown: Vec<String>,
 }
@@ -242,7 +242,7 @@ impl<'de> serde::de::Visitor<'de> for SlotSeed<'_, '_> {
 }
 
 /// A material's value: a status, `null` (missing), or anything else (`None`: not a status).
-struct StatusIn(Option<crate::decision::Status>);
+struct StatusIn(Option<crate::engine::decision::Status>);
 
 impl<'de> serde::Deserialize<'de> for StatusIn {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -253,10 +253,10 @@ impl<'de> serde::Deserialize<'de> for StatusIn {
                 f.write_str("a status")
             }
             fn visit_str<E>(self, s: &str) -> Result<StatusIn, E> {
-                Ok(StatusIn(crate::decision::Status::parse(s)))
+                Ok(StatusIn(crate::engine::decision::Status::parse(s)))
             }
             fn visit_unit<E>(self) -> Result<StatusIn, E> {
-                Ok(StatusIn(Some(crate::decision::Status::Missing)))
+                Ok(StatusIn(Some(crate::engine::decision::Status::Missing)))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,

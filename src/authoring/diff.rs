@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::cases::{self, CaseFile};
-use crate::decision::Decision;
+use crate::authoring::cases::{self, CaseFile};
 use crate::diag::Message;
+use crate::engine::decision::Decision;
 use crate::policy::Policy;
 
 /// One structural change.
@@ -128,7 +128,7 @@ pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff 
 }
 
 /// What of a decision a diff compares, by path.
-fn snapshot(r: Result<Decision, crate::request::RequestError>) -> BTreeMap<String, Value> {
+fn snapshot(r: Result<Decision, crate::engine::request::RequestError>) -> BTreeMap<String, Value> {
     let mut m = BTreeMap::new();
     let d = match r {
         Ok(d) => d,

@@ -11,86 +11,14 @@ use serde_json::Value;
 use crate::calendar::{BeyondCoverage, Calendar, CalendarError, Period};
 use crate::date::Date;
 use crate::diag::{Code, Diagnostic, Message, Severity};
+use crate::engine::form::{self, FormIn, TypedForm};
+use crate::engine::notice;
+use crate::engine::request::{Request, RequestError};
+use crate::engine::schedule::{self, BasisOut, TargetPlan, Timeline};
 use crate::expr::Form;
-use crate::form::{self, FormIn, TypedForm};
-use crate::notice;
 use crate::policy::{Label, Policy, Requirement, Service};
-use crate::request::{Request, RequestError};
-use crate::schedule::{self, BasisOut, TargetPlan, Timeline};
 
-/// Outcome of a service or of the whole application, from best to worst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Accepted,
-    AcceptedWithTolerance,
-    NeedsCorrection,
-    NotAccepted,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Accepted => "accepted",
-            Outcome::AcceptedWithTolerance => "accepted_with_tolerance",
-            Outcome::NeedsCorrection => "needs_correction",
-            Outcome::NotAccepted => "not_accepted",
-        }
-    }
-    pub fn label(self, locale: &str) -> &'static str {
-        let en = locale.starts_with("en");
-        match (self, en) {
-            (Outcome::Accepted, false) => "受理",
-            (Outcome::AcceptedWithTolerance, false) => "容缺受理",
-            (Outcome::NeedsCorrection, false) => "补正",
-            (Outcome::NotAccepted, false) => "不予受理",
-            (Outcome::Accepted, true) => "accepted",
-            (Outcome::AcceptedWithTolerance, true) => "accepted with tolerance",
-            (Outcome::NeedsCorrection, true) => "needs correction",
-            (Outcome::NotAccepted, true) => "not accepted",
-        }
-    }
-}
-
-/// How a material is satisfied in a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Provided,
-    Electronic,
-    Committed,
-    Missing,
-}
-
-impl Status {
-    pub(crate) fn parse(s: &str) -> Option<Status> {
-        match s {
-            "provided" => Some(Status::Provided),
-            "electronic" => Some(Status::Electronic),
-            "committed" => Some(Status::Committed),
-            "missing" => Some(Status::Missing),
-            _ => None,
-        }
-    }
-}
-
-/// A problem or warning in a decision: `{path, code, message}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Issue {
-    pub path: String,
-    pub code: Code,
-    pub message: Message,
-}
-
-impl From<Diagnostic> for Issue {
-    fn from(d: Diagnostic) -> Self {
-        Issue {
-            path: d.path,
-            code: d.code,
-            message: d.message,
-        }
-    }
-}
+pub use super::types::{Issue, Outcome, Status};
 
 /// Why a material is required by one service: the condition and the values that made it hold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -455,7 +383,7 @@ pub(crate) enum MatsIn<'a> {
 
 impl<'a> Input<'a> {
     /// The input of a request read by [`Request::from_json_indexed`].
-    pub(crate) fn of_slots(slots: &'a crate::request::Slots) -> Input<'a> {
+    pub(crate) fn of_slots(slots: &'a crate::engine::request::Slots) -> Input<'a> {
         Input {
             form: FormIn::Slots {
                 values: &slots.form,

@@ -10,7 +10,8 @@ use wasm_bindgen_test::*;
 
 fn policy_for(name: &str) -> Policy {
     match name {
-        "fixture" => Policy::from_json(include_str!("engine/policy.json")).expect("fixture loads"),
+        "fixture" => Policy::from_json(include_str!("../../../tests/engine/policy.json"))
+            .expect("fixture loads"),
         other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
             .expect("builtin loads"),
     }
@@ -18,9 +19,10 @@ fn policy_for(name: &str) -> Policy {
 
 #[wasm_bindgen_test]
 fn conformance_corpus_is_byte_identical() {
-    let cases: Vec<Value> = serde_json::from_str(include_str!("conformance/cases.json")).unwrap();
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../../../tests/conformance/cases.json")).unwrap();
     let expected: serde_json::Map<String, Value> =
-        serde_json::from_str(include_str!("conformance/expected.json")).unwrap();
+        serde_json::from_str(include_str!("../../../tests/conformance/expected.json")).unwrap();
     assert_eq!(cases.len(), expected.len());
     for c in &cases {
         let p = policy_for(c["policy"].as_str().unwrap());

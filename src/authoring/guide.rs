@@ -14,12 +14,12 @@ use crate::api::Error;
 use crate::calendar::Period;
 use crate::date::Date;
 use crate::diag::Code;
+use crate::engine::request::RequestError;
+use crate::engine::schedule::BasisOut;
 use crate::expr::{Describe, FieldType};
 use crate::policy::{
     Basis, Cond, Field, Label, PauseLen, Phase, Policy, Requirement, Service, Stage,
 };
-use crate::request::RequestError;
-use crate::schedule::BasisOut;
 
 // ---- the structured guide --------------------------------------------------------------------
 

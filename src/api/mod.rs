@@ -1,14 +1,17 @@
 //! One plain-Rust function per operation, JSON text in and JSON text out — exactly what the JS
 //! binding exposes, so native tests cover the JS contract and outputs compare byte for byte.
 //!
-//! Architecture invariant: no wasm types here; `wasm.rs` only converts values and errors.
+//! Architecture invariant: no wasm types here; the binding crate (`crates/wasm`) only converts
+//! values and errors. Nothing else in the core imports this module.
+
+pub mod tools;
 
 use serde::Serialize;
 
 use crate::calendar::CalendarError;
 use crate::diag::{Code, Diagnostic, Message};
+use crate::engine::request::{Request, RequestError};
 use crate::policy::{Field, Policy, PolicyError, Requirement};
-use crate::request::{Request, RequestError};
 
 /// Any error an operation can return, with the JS error name it is thrown as.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -78,6 +81,16 @@ fn on_request<T: Serialize>(
 ///
 /// # Errors
 /// As [`evaluate_json`].
+/// `policy.evaluateCompact(request)` as JSON text.
+///
+/// # Errors
+/// `RequestError` for a structurally unusable request.
+pub fn evaluate_compact_json(policy: &Policy, request: &str) -> Result<String, Error> {
+    Ok(to_json(&crate::engine::compact::compact_from_json(
+        policy, request,
+    )?))
+}
+
 pub fn checklist_json(policy: &Policy, request: &str) -> Result<String, Error> {
     on_request(request, |r| policy.checklist(r))
 }
@@ -501,7 +514,10 @@ pub fn policy_from_object_text(text: &str) -> Result<Policy, Error> {
 
 /// The ids of the built-in packs.
 pub fn builtin_ids() -> Vec<&'static str> {
-    crate::builtin::PACKS.iter().map(|(id, _)| *id).collect()
+    crate::policy::builtin::PACKS
+        .iter()
+        .map(|(id, _)| *id)
+        .collect()
 }
 
 /// A built-in pack by id (its short id, or the policy id it declares).
@@ -509,7 +525,7 @@ pub fn builtin_ids() -> Vec<&'static str> {
 /// # Errors
 /// `PolicyError` `unknown_field`-like `bad_value` when there is no such pack.
 pub fn builtin_policy(id: &str) -> Result<Policy, Error> {
-    match crate::builtin::PACKS.iter().find(|(k, _)| *k == id) {
+    match crate::policy::builtin::PACKS.iter().find(|(k, _)| *k == id) {
         Some((_, text)) => Ok(Policy::from_json(text)?),
         None => {
             let shown: String = id.chars().take(64).collect();
@@ -532,7 +548,7 @@ pub fn builtin_policy(id: &str) -> Result<Policy, Error> {
 
 // ---- policy sets --------------------------------------------------------------------------
 
-use crate::policy_set::PolicySet;
+use crate::engine::policy_set::PolicySet;
 
 /// `PolicySet.fromObject` from the JSON text of a JS value: positions are null.
 ///
@@ -584,7 +600,10 @@ pub fn set_timeline_json(set: &PolicySet, request: &str) -> Result<String, Error
 
 /// The ids of the built-in policy sets.
 pub fn builtin_set_ids() -> Vec<&'static str> {
-    crate::builtin::SETS.iter().map(|(id, _)| *id).collect()
+    crate::policy::builtin::SETS
+        .iter()
+        .map(|(id, _)| *id)
+        .collect()
 }
 
 /// A built-in policy set by id.
@@ -592,7 +611,7 @@ pub fn builtin_set_ids() -> Vec<&'static str> {
 /// # Errors
 /// `PolicyError` `bad_value` when there is no such set.
 pub fn builtin_set(id: &str) -> Result<PolicySet, Error> {
-    match crate::builtin::SETS.iter().find(|(k, _)| *k == id) {
+    match crate::policy::builtin::SETS.iter().find(|(k, _)| *k == id) {
         Some((_, text)) => Ok(PolicySet::from_json(text)?),
         None => {
             let shown: String = id.chars().take(64).collect();

@@ -1,0 +1,258 @@
+//! Form fields and the material catalogue.
+
+use super::*;
+
+impl Ctx {
+    pub(super) fn field(&mut self, id: &str, v: &Value, path: &Path<'_>) -> Option<Field> {
+        let obj = self.object(v, path, keys::FIELD, &["type"])?;
+        let ty_name = obj.get("type").and_then(|t| {
+            let p = path.key("type");
+            let s = self.string(t, &p)?;
+            if keys::FIELD_TYPES.contains(&s) {
+                Some(s)
+            } else {
+                let (hz, he) = hint(s, keys::FIELD_TYPES.iter().copied());
+                self.bad_value(
+                    &p,
+                    format!("未知的字段类型 `{}`{hz}", shown(t)),
+                    format!("unknown field type `{}`{he}", shown(t)),
+                    At::Value,
+                );
+                None
+            }
+        });
+        if let Some(ty) = ty_name {
+            for (key, owner) in keys::FIELD_TYPE_ONLY {
+                if obj.contains_key(*key) && *owner != ty {
+                    self.push(
+                        &path.key(key),
+                        Code::UnknownField,
+                        m(
+                            format!("`{key}` 仅适用于 `{owner}` 类型的字段，不适用于 `{ty}`"),
+                            format!("`{key}` applies only to `{owner}` fields, not `{ty}`"),
+                        ),
+                        At::Key,
+                    );
+                }
+            }
+        }
+        let label = self.opt_label(obj, path, "label");
+        let _description = self.opt_label(obj, path, "description");
+        let required = match obj.get("required") {
+            None => Some(Requirement::Never),
+            Some(r) => self.requirement(r, &path.key("required")),
+        };
+
+        let mut values: Vec<String> = Vec::new();
+        if ty_name == Some("enum") {
+            let p = path.key("values");
+            match obj.get("values") {
+                None => self.push(
+                    &p,
+                    Code::MissingField,
+                    m("枚举字段缺少 `values`", "an enum field needs `values`"),
+                    At::Of(path.render()),
+                ),
+                Some(list) => {
+                    if let Some(items) = self.list(list, &p, limits::MAX_LIST_ENTRIES) {
+                        if items.is_empty() {
+                            self.bad_value(
+                                &p,
+                                "`values` 不能为空".to_string(),
+                                "`values` must not be empty".to_string(),
+                                At::Value,
+                            );
+                        }
+                        for (i, item) in items.iter().enumerate() {
+                            let ip = p.index(i);
+                            let Some(s) = self.string(item, &ip) else {
+                                continue;
+                            };
+                            if s.is_empty() {
+                                self.bad_value(
+                                    &ip,
+                                    "枚举值不能为空字符串".to_string(),
+                                    "an enum value must not be empty".to_string(),
+                                    At::Value,
+                                );
+                            } else if values.iter().any(|x| x == s) {
+                                self.bad_value(
+                                    &ip,
+                                    format!("枚举值 `{}` 重复", shown(item)),
+                                    format!("enum value `{}` is listed twice", shown(item)),
+                                    At::Value,
+                                );
+                            } else {
+                                values.push(s.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut value_labels = BTreeMap::new();
+        if let Some(vl) = obj.get("value_labels").filter(|_| ty_name == Some("enum")) {
+            let p = path.key("value_labels");
+            if let Some(map) = vl.as_object() {
+                for (k, l) in map {
+                    let kp = p.key(k);
+                    if k == "$comment" {
+                        self.comment(l, &kp);
+                        continue;
+                    }
+                    if !values.iter().any(|x| x == k) {
+                        let (hz, he) = hint(k, values.iter().map(String::as_str));
+                        self.bad_value(
+                            &kp,
+                            format!(
+                                "`{}` 不在 `values` 中{hz}",
+                                shown(&Value::String(k.clone()))
+                            ),
+                            format!(
+                                "`{}` is not one of the `values`{he}",
+                                shown(&Value::String(k.clone()))
+                            ),
+                            At::Key,
+                        );
+                    }
+                    if let Some(l) = self.label(l, &kp) {
+                        value_labels.insert(k.clone(), l);
+                    }
+                }
+            } else {
+                self.mismatch(vl, &p, "对象", "an object");
+            }
+        }
+
+        let num = |key: &str, this: &mut Self| -> Option<f64> {
+            let v = obj.get(key)?;
+            let r = v.as_f64();
+            if r.is_none() {
+                this.mismatch(v, &path.key(key), "数字", "a number");
+            }
+            r
+        };
+        let (min, max) = if ty_name == Some("number") {
+            (num("min", self), num("max", self))
+        } else {
+            (None, None)
+        };
+        if let (Some(lo), Some(hi)) = (min, max) {
+            if lo > hi {
+                self.bad_value(
+                    &path.key("max"),
+                    format!("`max` {hi} 小于 `min` {lo}"),
+                    format!("`max` {hi} is less than `min` {lo}"),
+                    At::Value,
+                );
+            }
+        }
+        let integer = match obj.get("integer").filter(|_| ty_name == Some("number")) {
+            Some(b) => self.boolean(b, &path.key("integer")).unwrap_or(false),
+            None => false,
+        };
+        let format = obj
+            .get("format")
+            .filter(|_| ty_name == Some("string"))
+            .and_then(|f| {
+                let p = path.key("format");
+                let s = self.string(f, &p)?;
+                let r = StringFormat::parse(s);
+                if r.is_none() {
+                    let (hz, he) = hint(s, StringFormat::ALL.iter().map(|(n, _)| *n));
+                    self.push(
+                        &p,
+                        Code::UnknownFormat,
+                        m(
+                            format!("未知的格式 `{}`{hz}", shown(f)),
+                            format!("unknown format `{}`{he}", shown(f)),
+                        ),
+                        At::Value,
+                    );
+                }
+                r
+            });
+        let max_length = obj
+            .get("max_length")
+            .filter(|_| ty_name == Some("string"))
+            .and_then(|n| {
+                let r = whole(n).and_then(|x| u32::try_from(x).ok());
+                if r.is_none() {
+                    self.bad_value(
+                        &path.key("max_length"),
+                        format!("`{}` 不是非负整数", shown(n)),
+                        format!("`{}` is not a whole number", shown(n)),
+                        At::Value,
+                    );
+                }
+                r
+            });
+
+        let ty = match ty_name? {
+            "string" => FieldType::String,
+            "number" => FieldType::Number,
+            "bool" => FieldType::Bool,
+            "date" => FieldType::Date,
+            _ => FieldType::Enum(values),
+        };
+        let label = match obj.get("label") {
+            Some(_) => Some(label?),
+            None => None,
+        };
+        Some(Field {
+            id: id.to_string(),
+            ty,
+            label,
+            value_labels,
+            required: required?,
+            min,
+            max,
+            integer,
+            format,
+            max_length,
+        })
+    }
+
+    // ---- materials ----
+
+    pub(super) fn material(&mut self, id: &str, v: &Value, path: &Path<'_>) -> Option<Material> {
+        let obj = self.object(v, path, keys::MATERIAL, &["name"])?;
+        let name = self.opt_label(obj, path, "name");
+        let electronic = obj
+            .get("electronic")
+            .and_then(|b| self.boolean(b, &path.key("electronic")));
+        let commitment = obj
+            .get("commitment")
+            .and_then(|b| self.boolean(b, &path.key("commitment")));
+        let area = match obj.get("area") {
+            None => Some(Area::General),
+            Some(a) => {
+                let p = path.key("area");
+                self.string(a, &p).and_then(|s| {
+                    let r = Area::parse(s);
+                    if r.is_none() {
+                        let (hz, he) = hint(s, Area::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value(
+                            &p,
+                            format!("未知的领域 `{}`{hz}", shown(a)),
+                            format!("unknown area `{}`{he}", shown(a)),
+                            At::Value,
+                        );
+                    }
+                    r
+                })
+            }
+        };
+        let description = self.opt_label(obj, path, "description");
+        let basis = self.opt_basis(obj, path);
+        Some(Material {
+            id: id.to_string(),
+            name: name?,
+            electronic: electronic.unwrap_or(false),
+            commitment: commitment.unwrap_or(false),
+            area: area?,
+            description,
+            basis,
+        })
+    }
+}
