@@ -107,6 +107,9 @@ codes! {
     Syntax = "syntax",
     /// A condition is nested deeper than the limit.
     TooDeep = "too_deep",
+    /// A condition calls a function other than `has`, `provided`, `electronic`, `committed`,
+    /// `missing`.
+    UnknownFunction = "unknown_function",
     // ---- dates and periods ----
     /// A date that is not a real `YYYY-MM-DD` date.
     BadDate = "bad_date",

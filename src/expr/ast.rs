@@ -23,6 +23,9 @@ pub enum NodeKind {
     Field(FieldRef),
     /// `has(field)`: the field is present and valid.
     Has(FieldRef),
+    /// `provided(m)`, `electronic(m)`, `committed(m)` or `missing(m)`: the request gives
+    /// catalogue material `m` that status (SPEC §7.4).
+    Status(StatusCall),
     /// `!operand`.
     Not(Box<Node>),
     /// `a && b && …`, two or more operands, in source order. Explicit parentheses nest.
@@ -59,6 +62,53 @@ pub struct FieldRef {
     pub index: usize,
     /// The field's kind; meaningful only once the condition is compiled.
     pub kind: FieldKind,
+}
+
+/// A material status test of a condition: the function and the material it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusCall {
+    pub status: MaterialStatus,
+    /// The material id as written (a bare name or a quoted string).
+    pub material: String,
+    /// Byte offset of the material id (the node's own offset is the function name's).
+    pub offset: usize,
+    /// The catalogue index; meaningful only once the condition is compiled.
+    pub index: usize,
+}
+
+/// How a request gives a catalogue material, as conditions test it. Absent from the request
+/// and a status the catalogue does not allow both read as `Missing`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MaterialStatus {
+    Provided,
+    Electronic,
+    Committed,
+    Missing,
+}
+
+impl MaterialStatus {
+    /// Every status, in the order of the functions' documentation.
+    pub const ALL: [MaterialStatus; 4] = [
+        MaterialStatus::Provided,
+        MaterialStatus::Electronic,
+        MaterialStatus::Committed,
+        MaterialStatus::Missing,
+    ];
+
+    /// The status (and the name of its condition function) as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MaterialStatus::Provided => "provided",
+            MaterialStatus::Electronic => "electronic",
+            MaterialStatus::Committed => "committed",
+            MaterialStatus::Missing => "missing",
+        }
+    }
+
+    /// The status named `s`, if any.
+    pub fn parse(s: &str) -> Option<MaterialStatus> {
+        Self::ALL.into_iter().find(|m| m.as_str() == s)
+    }
 }
 
 /// A field type without its enum values: what a reader of the tree needs to render a value.
@@ -135,7 +185,7 @@ impl Node {
     pub fn walk(&self, f: &mut dyn FnMut(&Node)) {
         f(self);
         match &self.kind {
-            NodeKind::Literal(_) | NodeKind::Field(_) | NodeKind::Has(_) => {}
+            NodeKind::Literal(_) | NodeKind::Field(_) | NodeKind::Has(_) | NodeKind::Status(_) => {}
             NodeKind::Not(n) => n.walk(f),
             NodeKind::And(ns) | NodeKind::Or(ns) => ns.iter().for_each(|n| n.walk(f)),
             NodeKind::Compare { left, right, .. } => {

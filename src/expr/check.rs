@@ -139,6 +139,28 @@ impl<'s> Checker<'s> {
                 }
             }
             NodeKind::Has(f) => self.resolve(f).map(|(i, _)| Prog::Has(i)),
+            NodeKind::Status(c) => {
+                let schema = self.schema;
+                match schema.material(&c.material) {
+                    Some(i) => {
+                        c.index = i;
+                        Some(Prog::Status(c.status, i))
+                    }
+                    None => {
+                        let mut names = schema.material_names();
+                        crate::sorting::sort_by(&mut names, |a, b| a.cmp(b));
+                        let suggestion = closest(&c.material, names.into_iter());
+                        let is_field = schema.lookup(&c.material).is_some();
+                        self.errors.push(d::unknown_material(
+                            c.offset,
+                            &c.material,
+                            suggestion,
+                            is_field,
+                        ));
+                        None
+                    }
+                }
+            }
             NodeKind::Not(inner) => self.cond(inner).map(|p| Prog::Not(Box::new(p))),
             NodeKind::And(items) => self.all(items).map(Prog::And),
             NodeKind::Or(items) => self.all(items).map(Prog::Or),

@@ -1,7 +1,7 @@
 //! Plain-language rendering of a condition for the published service guide, from the same
 //! compiled tree the evaluator uses, so the guide can never say something the form does not do.
 
-use super::ast::{CmpOp, FieldKind, FieldRef, Literal, Node, NodeKind};
+use super::ast::{CmpOp, FieldKind, FieldRef, Literal, MaterialStatus, Node, NodeKind};
 
 /// Where the guide gets human names for fields and enum values (usually from the policy's
 /// labels). Implemented by the caller because `expr` knows nothing of policies.
@@ -11,6 +11,11 @@ pub trait Describe {
     /// The label of `value` of the enum field `index` in `locale` (the value itself when it
     /// has none).
     fn value_label(&self, index: usize, value: &str, locale: &str) -> String;
+    /// The name of catalogue material `index` (id `id`) in `locale`; by default the id.
+    fn material_label(&self, index: usize, id: &str, locale: &str) -> String {
+        let _ = (index, locale);
+        id.to_string()
+    }
 }
 
 /// The phrases of one language.
@@ -143,6 +148,24 @@ impl Renderer<'_> {
                     self.out.push_str("已填写 ");
                     self.field(f);
                 }
+            }
+            NodeKind::Status(c) => {
+                let name = self.names.material_label(c.index, &c.material, self.locale);
+                let s = match (self.w.en, c.status) {
+                    (false, MaterialStatus::Provided) => format!("「{name}」已提交"),
+                    (false, MaterialStatus::Electronic) => format!("「{name}」以电子证照提供"),
+                    (false, MaterialStatus::Committed) => format!("「{name}」以告知承诺方式提供"),
+                    (false, MaterialStatus::Missing) => format!("「{name}」未提交"),
+                    (true, MaterialStatus::Provided) => format!("{name} is provided"),
+                    (true, MaterialStatus::Electronic) => {
+                        format!("{name} is taken from an electronic licence")
+                    }
+                    (true, MaterialStatus::Committed) => {
+                        format!("{name} is replaced by a signed commitment")
+                    }
+                    (true, MaterialStatus::Missing) => format!("{name} is missing"),
+                };
+                self.out.push_str(&s);
             }
             NodeKind::Not(inner) => {
                 let (open, close) = self.w.parens();

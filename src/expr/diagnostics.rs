@@ -252,6 +252,54 @@ pub(crate) fn unknown_field(offset: usize, name: &str, suggestion: Option<&str>)
     err(offset, Code::UnknownFormField, zh, en)
 }
 
+pub(crate) fn unknown_function(offset: usize, name: &str, suggestion: Option<&str>) -> ExprError {
+    let list = "has、provided、electronic、committed、missing";
+    let (zh, en) = match suggestion {
+        Some(s) => (
+            format!("未知函数 `{name}`（是否为 `{s}`？）"),
+            format!("unknown function `{name}` (did you mean `{s}`?)"),
+        ),
+        None => (
+            format!("未知函数 `{name}`，可用：{list}"),
+            format!(
+                "unknown function `{name}`; the functions are {}",
+                list.replace('、', ", ")
+            ),
+        ),
+    };
+    err(offset, Code::UnknownFunction, zh, en)
+}
+
+/// A status test naming no catalogue material; `is_field` when the name is a form field.
+pub(crate) fn unknown_material(
+    offset: usize,
+    name: &str,
+    suggestion: Option<&str>,
+    is_field: bool,
+) -> ExprError {
+    let name = quote_id(name);
+    let (zh, en) = match (suggestion, is_field) {
+        (_, true) => (
+            format!("材料目录中没有 `{name}`；它是表单字段，检查是否填写请用 `has({name})`"),
+            format!("there is no material `{name}` in the catalogue; it is a form field, test it with `has({name})`"),
+        ),
+        (Some(s), false) => (
+            format!("材料目录中没有 `{name}`（是否为 `{s}`？）"),
+            format!("there is no material `{name}` in the catalogue (did you mean `{s}`?)"),
+        ),
+        (None, false) => (
+            format!("材料目录中没有 `{name}`"),
+            format!("there is no material `{name}` in the catalogue"),
+        ),
+    };
+    err(offset, Code::UnknownMaterial, zh, en)
+}
+
+/// An id as the message shows it: cut to 64 characters, no backticks.
+fn quote_id(s: &str) -> String {
+    s.chars().take(64).collect::<String>().replace('`', "'")
+}
+
 pub(crate) fn not_a_condition(offset: usize, what: &str, ty: (&str, &str)) -> ExprError {
     mismatch(
         offset,

@@ -5,7 +5,7 @@
 //! [`super::MAX_DEPTH`]) there can only be one `||` node and one `&&` node, so no path is longer
 //! than about three times the limit, a hundred small frames at worst.
 
-use super::ast::CmpOp;
+use super::ast::{CmpOp, MaterialStatus};
 use super::{Form, Value};
 use crate::date::Date;
 
@@ -23,6 +23,8 @@ pub(crate) enum Prog {
     /// A bare bool field: true only when present and `true`.
     Flag(usize),
     Has(usize),
+    /// The material of this catalogue index has this status.
+    Status(MaterialStatus, usize),
     Not(Box<Prog>),
     And(Vec<Prog>),
     Or(Vec<Prog>),
@@ -40,7 +42,8 @@ impl Prog {
         match self {
             Prog::Const(b) => *b,
             Prog::Flag(i) => matches!(form.get(*i), Some(Value::Bool(true))),
-            Prog::Has(i) => form.get(*i).is_some(),
+            Prog::Has(i) => form.present(*i),
+            Prog::Status(st, i) => form.status(*i) == *st,
             Prog::Not(p) => !p.eval(form),
             Prog::And(ps) => ps.iter().all(|p| p.eval(form)),
             Prog::Or(ps) => ps.iter().any(|p| p.eval(form)),

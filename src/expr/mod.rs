@@ -20,7 +20,7 @@ mod eval;
 mod lexer;
 mod parser;
 
-pub use ast::{CmpOp, FieldKind, FieldRef, Literal, Node, NodeKind};
+pub use ast::{CmpOp, FieldKind, FieldRef, Literal, MaterialStatus, Node, NodeKind, StatusCall};
 pub use describe::Describe;
 pub use parser::MAX_DEPTH;
 
@@ -47,6 +47,16 @@ pub trait Schema {
     fn lookup(&self, name: &str) -> Option<(usize, &FieldType)>;
     /// All field names, for "did you mean" suggestions.
     fn names(&self) -> Vec<&str>;
+    /// The catalogue index of material `id`, for `provided(m)` and the other status tests
+    /// (SPEC §7.4). The default knows no materials: every status test is then an error.
+    fn material(&self, id: &str) -> Option<usize> {
+        let _ = id;
+        None
+    }
+    /// All material ids, for "did you mean" suggestions.
+    fn material_names(&self) -> Vec<&str> {
+        Vec::new()
+    }
 }
 
 /// A typed form value as the evaluator sees it.
@@ -61,6 +71,17 @@ pub enum Value<'a> {
 /// The form being evaluated: field index → value (`None` when absent or invalid).
 pub trait Form {
     fn get(&self, index: usize) -> Option<Value<'_>>;
+    /// Whether field `index` is present and valid (what `has(field)` tests); by default,
+    /// whether [`Form::get`] gives a value.
+    fn present(&self, index: usize) -> bool {
+        self.get(index).is_some()
+    }
+    /// The status the request gives catalogue material `index`; by default every material is
+    /// missing.
+    fn status(&self, material: usize) -> MaterialStatus {
+        let _ = material;
+        MaterialStatus::Missing
+    }
 }
 
 /// A problem in a condition, at a byte offset inside the condition string.
@@ -77,6 +98,7 @@ pub struct Expr {
     ast: Node,
     prog: eval::Prog,
     fields: Vec<usize>,
+    materials: Vec<usize>,
     constant: Option<bool>,
 }
 
@@ -86,7 +108,8 @@ pub struct Expr {
 ///
 /// `too_large` for more than [`MAX_LEN`] bytes; `syntax` (the first one: after a syntax error
 /// the rest is guesswork) or `too_deep` beyond [`MAX_DEPTH`] levels of `(` and `!`; otherwise
-/// every `type_mismatch` and `unknown_form_field`, sorted by offset. Never panics.
+/// every `type_mismatch`, `unknown_form_field` and `unknown_material`, sorted by offset.
+/// Never panics.
 ///
 /// # Example
 ///
@@ -123,18 +146,22 @@ pub fn compile(src: &str, schema: &dyn Schema) -> Result<Expr, Vec<ExprError>> {
     let mut ast = parser::parse(src)?;
     let prog = check::check(&mut ast, schema)?;
     let mut fields = Vec::new();
-    ast.walk(&mut |n| {
-        if let NodeKind::Field(f) | NodeKind::Has(f) = &n.kind {
-            fields.push(f.index);
-        }
+    let mut materials = Vec::new();
+    ast.walk(&mut |n| match &n.kind {
+        NodeKind::Field(f) | NodeKind::Has(f) => fields.push(f.index),
+        NodeKind::Status(c) => materials.push(c.index),
+        _ => {}
     });
     crate::sorting::sort_by(&mut fields, |a, b| a.cmp(b));
     fields.dedup();
+    crate::sorting::sort_by(&mut materials, |a, b| a.cmp(b));
+    materials.dedup();
     let constant = constant::constant(&prog);
     Ok(Expr {
         ast,
         prog,
         fields,
+        materials,
         constant,
     })
 }
@@ -149,6 +176,12 @@ impl Expr {
     /// The indices of the fields the condition reads, sorted, without duplicates.
     pub fn fields(&self) -> &[usize] {
         &self.fields
+    }
+
+    /// The catalogue indices of the materials whose status the condition tests, sorted,
+    /// without duplicates.
+    pub fn materials(&self) -> &[usize] {
+        &self.materials
     }
 
     /// `Some(b)` when the condition is `b` whatever the form holds (where decidable).

@@ -4,7 +4,7 @@
 //! `((((…` harmless. Syntax errors stop the parse: after one, the rest of the text rarely
 //! means what its author intended, so further findings would mostly be noise.
 
-use super::ast::{CmpOp, FieldKind, FieldRef, Literal, Node, NodeKind};
+use super::ast::{CmpOp, FieldKind, FieldRef, Literal, MaterialStatus, Node, NodeKind, StatusCall};
 use super::diagnostics as d;
 use super::lexer::{lex, Tok, Token};
 use super::ExprError;
@@ -223,6 +223,9 @@ impl<'a> Parser<'a> {
             }
             Tok::Ident(name) => {
                 let name = (*name).to_string();
+                if self.toks.get(self.pos + 1).map(|t| &t.tok) == Some(&Tok::LParen) {
+                    return self.call(&name);
+                }
                 let t = self.bump();
                 Ok(Node {
                     offset: t.offset,
@@ -273,6 +276,45 @@ impl<'a> Parser<'a> {
         Ok(Node {
             offset: has.offset,
             kind: NodeKind::Has(unresolved(name, field.offset)),
+        })
+    }
+}
+
+impl Parser<'_> {
+    /// `name(…)` where `name` is not `has`: a material status test `provided(m)`,
+    /// `electronic(m)`, `committed(m)` or `missing(m)`, `m` a bare id or a quoted string (for
+    /// ids with `.` or `-`). Any other function name is `unknown_function`.
+    fn call(&mut self, name: &str) -> PResult {
+        let func = self.bump();
+        let Some(status) = MaterialStatus::parse(name) else {
+            let known = ["has"]
+                .into_iter()
+                .chain(MaterialStatus::ALL.iter().map(|m| m.as_str()));
+            let suggestion = super::check::closest(name, known);
+            return Err(d::unknown_function(func.offset, name, suggestion));
+        };
+        let open = self.bump();
+        let (material, offset) = match self.peek() {
+            Tok::Ident(m) => ((*m).to_string(), self.offset()),
+            Tok::Str(m) => (m.clone(), self.offset()),
+            _ => return Err(self.expected("材料 id", "a material id", &open)),
+        };
+        let arg = self.bump();
+        match self.peek() {
+            Tok::RParen => {
+                self.bump();
+            }
+            Tok::Eof => return Err(d::unclosed(open.offset, "(")),
+            _ => return Err(self.expected("`)`", "`)`", &arg)),
+        }
+        Ok(Node {
+            offset: func.offset,
+            kind: NodeKind::Status(StatusCall {
+                status,
+                material,
+                offset,
+                index: 0,
+            }),
         })
     }
 }

@@ -164,11 +164,13 @@ pub(super) fn valid_locale(s: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// The form as conditions see it: fields sorted by id, index = position.
+/// The form as conditions see it: fields sorted by id, index = position; and the material
+/// catalogue's ids, sorted, index = position (for `provided(m)` and the other status tests).
 #[derive(Default)]
 pub(crate) struct FieldSchema {
     names: Vec<String>,
     types: Vec<FieldType>,
+    materials: Vec<String>,
 }
 
 impl Schema for FieldSchema {
@@ -178,6 +180,12 @@ impl Schema for FieldSchema {
     }
     fn names(&self) -> Vec<&str> {
         self.names.iter().map(String::as_str).collect()
+    }
+    fn material(&self, id: &str) -> Option<usize> {
+        self.materials.binary_search_by(|n| n.as_str().cmp(id)).ok()
+    }
+    fn material_names(&self) -> Vec<&str> {
+        self.materials.iter().map(String::as_str).collect()
     }
 }
 

@@ -104,6 +104,22 @@ impl Ctx {
                 }),
         };
 
+        // The catalogue's ids before any condition: status tests (`provided(m)` …) resolve
+        // against them, field requirements included.
+        let material_entries = top
+            .get("materials")
+            .map(|v| {
+                self.id_map(
+                    v,
+                    &Path::Text("materials"),
+                    IdKind::Other,
+                    limits::MAX_MATERIALS,
+                )
+            })
+            .unwrap_or_default();
+        let material_ids: Vec<&str> = material_entries.iter().map(|(k, _)| k.as_str()).collect();
+        self.schema.materials = material_ids.iter().map(|s| (*s).to_string()).collect();
+
         // Fields first: every condition is type-checked against them.
         let field_entries = top
             .get("fields")
@@ -120,18 +136,6 @@ impl Ctx {
             .map(|(id, v)| self.field(id, v, &Path::Text("fields").key(id)))
             .collect();
 
-        let material_entries = top
-            .get("materials")
-            .map(|v| {
-                self.id_map(
-                    v,
-                    &Path::Text("materials"),
-                    IdKind::Other,
-                    limits::MAX_MATERIALS,
-                )
-            })
-            .unwrap_or_default();
-        let material_ids: Vec<&str> = material_entries.iter().map(|(k, _)| k.as_str()).collect();
         let materials: Vec<Option<Material>> = material_entries
             .iter()
             .map(|(id, v)| self.material(id, v, &Path::Text("materials").key(id)))
