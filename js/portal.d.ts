@@ -7,6 +7,6 @@ export type {
   LabelMap, DateString, Period, Pause, Coverage, CalendarOptions, CalendarOverrides,
   YearArrangement, Locale, Severity, Message, Diagnostic, IntakeRulesError, FormValue,
   MaterialStatus, Request, Outcome, Basis, Because, ChecklistItem, MissingItem, Issue, Reason,
-  ServiceOutcome, StageTime, ServiceTime, PhaseTime, SerialSlot, Timeline, PolicyBlock, Decision,
+  ServiceOutcome, FollowUp, StageTime, ServiceTime, PhaseTime, SerialSlot, Timeline, PolicyBlock, Decision,
   FieldInfo, Target, PolicyDocument, VersionInfo, CompactDecision,
 } from "./intake_rules.js";

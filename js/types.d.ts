@@ -53,7 +53,9 @@ export interface ChecklistItem {
 export interface MissingItem { id: string; name: string; tolerated: boolean; supplement_due: DateString | null; used_by: string[] }
 export interface Issue { path: string; code: string; message: Message }
 export interface Reason { condition: string; reason: string; basis: Basis | null }
-export interface ServiceOutcome { id: string; name: string; outcome: Outcome; reasons: Reason[] }
+export interface ServiceOutcome { id: string; name: string; outcome: Outcome; reasons: Reason[]; redirect: string | null }
+/** The verification of a commitment (告知承诺) after the fact. */
+export interface FollowUp { material: string; method: "site" | "data" | "documents"; due: DateString | null }
 export interface StageTime {
   id: string; name: string | null; start: DateString; due: DateString;
   working_days: number; paused_days: number; limit: Period; basis: Basis | null;
@@ -89,11 +91,15 @@ export interface Decision {
   received_on: DateString;
   services: ServiceOutcome[];
   not_applicable: string[];
+  proceeding: string[];
   checklist: ChecklistItem[];
   missing: MissingItem[];
+  follow_ups: FollowUp[];
   field_errors: Issue[];
+  required_fields: string[];
   warnings: Issue[];
   notice: string;
+  correction_notice_due: DateString | null;
   timeline: Timeline | null;
   timeline_error: Issue | null;
   policy: PolicyBlock;
@@ -110,6 +116,7 @@ export interface FieldInfo {
   integer: boolean;
   format: "uscc" | "cn-resident-id" | "cn-mobile" | "cn-postcode" | "email" | null;
   max_length: number | null;
+  source: "applicant" | "office" | "shared_data";
 }
 export interface Target { id: string; kind: "service" | "bundle"; name: LabelMap; services: string[]; fields: FieldInfo[] }
 /** A policy document (see policy.schema.json for the full format). */

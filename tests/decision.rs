@@ -43,8 +43,8 @@ fn one_tolerable_material_missing_in_the_bundle() {
     assert_eq!(
         d["services"],
         json!([
-            {"id": "power", "name": "电力报装", "outcome": "accepted_with_tolerance", "reasons": []},
-            {"id": "water", "name": "供水报装", "outcome": "accepted", "reasons": []}
+            {"id": "power", "name": "电力报装", "outcome": "accepted_with_tolerance", "reasons": [], "redirect": null},
+            {"id": "water", "name": "供水报装", "outcome": "accepted", "reasons": [], "redirect": null}
         ])
     );
     assert_eq!(d["not_applicable"], json!(["gas"]));

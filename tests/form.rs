@@ -33,6 +33,7 @@ fn field(id: &str, ty: FieldType) -> Field {
         integer: false,
         format: None,
         max_length: None,
+        source: Default::default(),
     }
 }
 

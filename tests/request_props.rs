@@ -64,6 +64,7 @@ fn field(id: &str, ty: FieldType) -> Field {
         integer: false,
         format: None,
         max_length: Some(8),
+        source: Default::default(),
     }
 }
 

@@ -135,6 +135,8 @@ pub struct FieldInfo {
     pub integer: bool,
     pub format: Option<&'static str>,
     pub max_length: Option<u32>,
+    /// Who fills it: `applicant`, `office` or `shared_data` (SPEC §7.7).
+    pub source: &'static str,
 }
 
 /// A service or bundle a request may name, with the fields its rules read.
@@ -183,10 +185,14 @@ fn field_info(f: &Field) -> FieldInfo {
         integer: f.integer,
         format: f.format.map(|x| x.as_str()),
         max_length: f.max_length,
+        source: f.source.as_str(),
     }
 }
 
-/// The fields a set of services reads: in conditions of any kind, or required.
+/// The fields a target's form needs (SPEC §7.7), in the policy document's order of `fields`:
+/// those its services' conditions read, those that may be required, and — transitively — those
+/// a `required` condition of a needed field reads (a "filed by an agent" checkbox that makes
+/// the agent's id required).
 fn fields_of(policy: &Policy, services: &[usize]) -> Vec<FieldInfo> {
     let mut used = vec![false; policy.fields.len()];
     for &si in services {
@@ -194,12 +200,35 @@ fn fields_of(policy: &Policy, services: &[usize]) -> Vec<FieldInfo> {
             s.mark_fields(&mut used);
         }
     }
+    let mut todo: Vec<usize> = Vec::new();
+    for (i, f) in policy.fields.iter().enumerate() {
+        if !matches!(f.required, Requirement::Never) {
+            if let Some(u) = used.get_mut(i) {
+                *u = true;
+            }
+        }
+        if used.get(i).copied().unwrap_or(false) {
+            todo.push(i);
+        }
+    }
+    // Each field enters `todo` once (when first marked): linear in the conditions' size.
+    while let Some(i) = todo.pop() {
+        let Some(Requirement::If(c)) = policy.fields.get(i).map(|f| &f.required) else {
+            continue;
+        };
+        for &j in c.expr.fields() {
+            if let Some(u) = used.get_mut(j).filter(|u| !**u) {
+                *u = true;
+                todo.push(j);
+            }
+        }
+    }
     policy
-        .fields
+        .field_order
         .iter()
-        .zip(used)
-        .filter(|(f, u)| *u || !matches!(f.required, Requirement::Never))
-        .map(|(f, _)| field_info(f))
+        .filter(|&&i| used.get(i).copied().unwrap_or(false))
+        .filter_map(|&i| policy.fields.get(i))
+        .map(field_info)
         .collect()
 }
 
@@ -497,19 +526,8 @@ pub fn calendar_received_on(
 /// # Errors
 /// `PolicyError` with every problem found.
 pub fn policy_from_object_text(text: &str) -> Result<Policy, Error> {
-    let v: Value = serde_json::from_str(text).map_err(|e| {
-        Error::Policy(PolicyError {
-            issues: vec![Diagnostic::error(
-                "",
-                Code::InvalidJson,
-                Message::new(
-                    format!("策略不是合法的 JSON：{e}"),
-                    format!("the policy is not valid JSON: {e}"),
-                ),
-            )],
-        })
-    })?;
-    Ok(Policy::from_value(&v)?)
+    // Through the text, not a `Value`, so the fields keep the object's key order (SPEC §7.7).
+    Ok(Policy::from_object_text(text)?)
 }
 
 /// The ids of the built-in packs.

@@ -1,6 +1,6 @@
 //! The compact decision: just what a portal reads on every keystroke — the overall outcome, each
-//! applicable service's outcome, the field errors and the missing materials (with whether each is
-//! tolerated). It runs the same analysis as [`Policy::evaluate`] but skips what the caller does
+//! applicable service's outcome, the services that proceed, the field errors, the fields
+//! required for the form as sent and the missing materials (with whether each is tolerated). It runs the same analysis as [`Policy::evaluate`] but skips what the caller does
 //! not read: the one-time notice, the timeline and the policy block, and it serializes a few
 //! hundred bytes instead of a 4–5 KB decision. Its fields always equal the same fields of the
 //! full decision (the bench checks this on every input).
@@ -33,7 +33,11 @@ pub struct CompactMissing {
 pub struct CompactDecision {
     pub outcome: Outcome,
     pub services: Vec<CompactService>,
+    /// The services that go ahead, sorted (SPEC §7.5).
+    pub proceeding: Vec<String>,
     pub field_errors: Vec<Issue>,
+    /// The fields required for the form as sent, sorted (SPEC §7.7).
+    pub required_fields: Vec<String>,
     pub missing: Vec<CompactMissing>,
 }
 
@@ -65,7 +69,9 @@ impl CompactDecision {
                     outcome: s.outcome,
                 })
                 .collect(),
+            proceeding: a.proceeding,
             field_errors: a.field_errors,
+            required_fields: a.required_fields,
             missing: a
                 .missing
                 .into_iter()
@@ -122,6 +128,8 @@ mod tests {
                     };
                     assert_eq!(compact.outcome, full.outcome);
                     assert_eq!(compact.field_errors, full.field_errors);
+                    assert_eq!(compact.proceeding, full.proceeding);
+                    assert_eq!(compact.required_fields, full.required_fields);
                     let services: Vec<(&str, Outcome)> = full
                         .services
                         .iter()

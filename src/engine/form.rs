@@ -16,6 +16,10 @@
 //!   characters → `range`, then `format` → `format`.
 //! - A field that is absent and required — `required: true`, or a condition that holds on the
 //!   valid values — is `required`. A present but invalid value reports its own error only.
+//!   In a field's `required` condition an absent `bool` field reads as `false` (SPEC §7.7: an
+//!   unticked checkbox is usually not sent), so `by_agent == false` holds when it is absent;
+//!   `has(by_agent)` still tests presence. Every field's requirement is decided this way, filled
+//!   or not ([`TypedForm::is_required`], the decision's `required_fields`).
 //! - A key that is not a field is a `unknown_form_key` warning; it is otherwise ignored.
 //!
 //! Messages never repeat the value of a field with a `format` (resident ids, mobile numbers and
@@ -30,7 +34,7 @@ use serde_json::{Map, Value as Json};
 use crate::date::Date;
 use crate::diag::{Code, Diagnostic, Message, Severity};
 use crate::engine::formats;
-use crate::expr::{FieldType, Form, Value};
+use crate::expr::{FieldType, Form, MaterialStatus, Value};
 use crate::policy::model::{Field, Requirement};
 
 /// Strings longer than this many characters are rejected (`too_large`) without further work.
@@ -69,6 +73,11 @@ pub struct TypedForm {
     /// The JSON value as sent, for display; `None` when absent, and for strings over
     /// [`MAX_STRING_CHARS`] (never copied).
     raw: Vec<Option<Json>>,
+    /// By field: whether it is required for the form as sent (filled or not).
+    required: Vec<bool>,
+    /// By catalogue material: the status the request gives it, as checked against the
+    /// catalogue (absent or not allowed: missing), for `provided(m)` and the other tests.
+    statuses: Vec<MaterialStatus>,
 }
 
 impl TypedForm {
@@ -89,6 +98,19 @@ impl TypedForm {
         self.value(index).is_some()
     }
 
+    /// Whether field `index` is required for the form as sent, filled or not (SPEC §7.7).
+    pub fn is_required(&self, index: usize) -> bool {
+        self.required.get(index).copied().unwrap_or(false)
+    }
+
+    /// The status of catalogue material `index` as conditions read it.
+    pub fn material_status(&self, index: usize) -> MaterialStatus {
+        self.statuses
+            .get(index)
+            .copied()
+            .unwrap_or(MaterialStatus::Missing)
+    }
+
     /// The number of fields (valid or not).
     pub fn len(&self) -> usize {
         self.values.len()
@@ -102,6 +124,33 @@ impl TypedForm {
 impl Form for TypedForm {
     fn get(&self, index: usize) -> Option<Value<'_>> {
         self.value(index).map(FormValue::as_value)
+    }
+    fn status(&self, material: usize) -> MaterialStatus {
+        self.material_status(material)
+    }
+}
+
+/// The form as a field's `required` condition reads it: an absent `bool` field is `false`.
+struct RequiredView<'a> {
+    form: &'a TypedForm,
+    fields: &'a [Field],
+}
+
+impl Form for RequiredView<'_> {
+    fn get(&self, index: usize) -> Option<Value<'_>> {
+        self.form.get(index).or_else(|| {
+            let absent_bool = self
+                .fields
+                .get(index)
+                .is_some_and(|f| f.ty == FieldType::Bool);
+            absent_bool.then_some(Value::Bool(false))
+        })
+    }
+    fn present(&self, index: usize) -> bool {
+        self.form.has(index)
+    }
+    fn status(&self, material: usize) -> MaterialStatus {
+        self.form.material_status(material)
     }
 }
 
@@ -129,6 +178,7 @@ impl Form for TypedForm {
 ///     integer: false,
 ///     format: None,
 ///     max_length: None,
+///     source: Default::default(),
 /// }];
 /// let form = serde_json::json!({"capacity_kva": "400", "colour": "red"});
 /// let (typed, errors, warnings) = validate(&fields, form.as_object().unwrap()); // ok: doc example
@@ -140,7 +190,7 @@ pub fn validate(
     fields: &[Field],
     form: &Map<String, Json>,
 ) -> (TypedForm, Vec<Diagnostic>, Vec<Diagnostic>) {
-    validate_with(fields, FormIn::Map(form), true)
+    validate_with(fields, FormIn::Map(form), true, Vec::new())
 }
 
 /// A form as [`validate_with`] reads it.
@@ -167,11 +217,13 @@ impl<'a> FormIn<'a> {
 }
 
 /// [`validate`]; with `keep_raw` false the typed form keeps no copy of the values as sent
-/// ([`TypedForm::raw`] is always `None`): for callers that only decide outcomes.
+/// ([`TypedForm::raw`] is always `None`): for callers that only decide outcomes. `statuses`
+/// (by catalogue material, missing where short) is what status tests in conditions read.
 pub(crate) fn validate_with(
     fields: &[Field],
     form: FormIn<'_>,
     keep_raw: bool,
+    statuses: Vec<MaterialStatus>,
 ) -> (TypedForm, Vec<Diagnostic>, Vec<Diagnostic>) {
     let empty = Map::new();
     let (map, slots, slot_unknown) = match form {
@@ -181,6 +233,8 @@ pub(crate) fn validate_with(
     let mut typed = TypedForm {
         values: Vec::with_capacity(fields.len()),
         raw: Vec::with_capacity(fields.len()),
+        required: Vec::new(),
+        statuses,
     };
     let mut errors = Vec::new();
     let mut absent = Vec::new();
@@ -245,17 +299,25 @@ pub(crate) fn validate_with(
     }
 
     // Requirements are decided on the valid values only, so that a condition never reads a
-    // value that has its own error.
+    // value that has its own error; every field's, filled or not (`required_fields`).
+    let view = RequiredView {
+        form: &typed,
+        fields,
+    };
+    let required: Vec<bool> = fields
+        .iter()
+        .map(|field| match &field.required {
+            Requirement::Never => false,
+            Requirement::Always => true,
+            Requirement::If(cond) => cond.expr.eval(&view),
+        })
+        .collect();
+    typed.required = required;
     for index in absent {
         let Some(field) = fields.get(index) else {
             continue;
         };
-        let required = match &field.required {
-            Requirement::Never => false,
-            Requirement::Always => true,
-            Requirement::If(cond) => cond.expr.eval(&typed),
-        };
-        if required {
+        if typed.is_required(index) {
             errors.push(error(
                 field,
                 Code::Required,

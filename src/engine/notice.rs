@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::engine::decision::{Analysis, Issue, Outcome, Status};
 use crate::engine::schedule::{BasisOut, Timeline};
+use crate::policy::{Acceptance, VerifyMethod};
 
 fn basis_suffix(b: &Option<BasisOut>, en: bool) -> String {
     match b {
@@ -46,6 +47,8 @@ pub(crate) fn render(
         }
     }
 
+    proceeding_lines(a, en, &mut s);
+
     let rejected: Vec<_> = a
         .services
         .iter()
@@ -75,6 +78,7 @@ pub(crate) fn render(
                 );
             }
         }
+        redirect_lines(a, en, &mut s);
     }
 
     let mut n = 0;
@@ -131,6 +135,7 @@ pub(crate) fn render(
             }
         );
         s.push_str(&correction);
+        correction_deadline(a, en, &mut s);
     }
 
     let tolerated: Vec<_> = a.missing.iter().filter(|m| m.tolerated).collect();
@@ -168,27 +173,7 @@ pub(crate) fn render(
         }
     }
 
-    let committed: Vec<_> = a
-        .checklist
-        .iter()
-        .filter(|c| c.status == Status::Committed)
-        .collect();
-    if !committed.is_empty() {
-        let names: Vec<&str> = committed.iter().map(|c| c.name.as_str()).collect();
-        if en {
-            let _ = writeln!(
-                s,
-                "By signed commitment (verified later; a false commitment leads to revocation): {}",
-                names.join(", ")
-            );
-        } else {
-            let _ = writeln!(
-                s,
-                "以告知承诺方式办理（事后核查，承诺不实的依法撤销）：{}",
-                names.join("、")
-            );
-        }
-    }
+    commitment_lines(a, en, &mut s);
 
     if let Some(t) = timeline {
         if en {
@@ -262,5 +247,167 @@ fn unit_en(u: &str) -> &'static str {
         "working_days" => "working days",
         "natural_days" => "days",
         _ => "months",
+    }
+}
+
+// ---- acceptance (SPEC §7.5, §7.6) ----------------------------------------------------------
+
+/// Under per-service acceptance with some services going ahead and others not: which are
+/// accepted, and which must be corrected first.
+fn proceeding_lines(a: &Analysis<'_>, en: bool, s: &mut String) {
+    if a.acceptance != Acceptance::PerService
+        || a.proceeding.is_empty()
+        || a.proceeding.len() == a.services.len()
+    {
+        return;
+    }
+    let held: Vec<String> = a
+        .services
+        .iter()
+        .filter(|x| x.outcome == Outcome::NeedsCorrection)
+        .map(|x| x.id.clone())
+        .collect();
+    if en {
+        let _ = writeln!(
+            s,
+            "Accepted and proceeding now: {}.",
+            service_names(a, &a.proceeding, ", ")
+        );
+        if !held.is_empty() {
+            let _ = writeln!(
+                s,
+                "Accepted once corrected as listed below: {}.",
+                service_names(a, &held, ", ")
+            );
+        }
+    } else {
+        let _ = writeln!(
+            s,
+            "以下事项已受理，先行办理：{}。",
+            service_names(a, &a.proceeding, "、")
+        );
+        if !held.is_empty() {
+            let _ = writeln!(
+                s,
+                "以下事项须按下列内容补正后受理：{}。",
+                service_names(a, &held, "、")
+            );
+        }
+    }
+}
+
+/// The name of a service or bundle of the policy in the notice's locale (its id if unknown).
+fn target_name(a: &Analysis<'_>, id: &str) -> String {
+    let policy = a.policy;
+    let label = policy
+        .service_index(id)
+        .and_then(|i| policy.services.get(i))
+        .map(|s| &s.name)
+        .or_else(|| {
+            policy
+                .bundle_index(id)
+                .and_then(|i| policy.bundles.get(i))
+                .map(|b| &b.name)
+        });
+    label.map_or_else(|| id.to_string(), |l| l.get(&a.locale).to_string())
+}
+
+/// For each rejected service that names another target: apply for that one instead.
+fn redirect_lines(a: &Analysis<'_>, en: bool, s: &mut String) {
+    for svc in a
+        .services
+        .iter()
+        .filter(|x| x.outcome == Outcome::NotAccepted)
+    {
+        let Some(to) = &svc.redirect else { continue };
+        let name = target_name(a, to);
+        if en {
+            let _ = writeln!(s, "{}: please apply for `{name}` instead.", svc.name);
+        } else {
+            let _ = writeln!(s, "{}：请改为申请「{name}」。", svc.name);
+        }
+    }
+}
+
+/// Art. 32: by when the office must give this notice, and what happens if it does not.
+fn correction_deadline(a: &Analysis<'_>, en: bool, s: &mut String) {
+    let Some(d) = a.correction_notice_due else {
+        return;
+    };
+    if en {
+        let _ = writeln!(
+            s,
+            "This notice is due to the applicant by {d} (Administrative Licensing Law, Art. 32); if it is not given by then, the application counts as accepted from the day the materials were received."
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "本告知书应于 {d} 前送达申请人（《行政许可法》第三十二条）；逾期不告知的，自收到申请材料之日起即为受理。"
+        );
+    }
+}
+
+/// Committed materials: that they are verified after the fact — how and by when where the
+/// policy says (核查) — and that a false commitment is revoked.
+fn commitment_lines(a: &Analysis<'_>, en: bool, s: &mut String) {
+    let committed: Vec<_> = a
+        .checklist
+        .iter()
+        .filter(|c| c.status == Status::Committed)
+        .collect();
+    if committed.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = committed.iter().map(|c| c.name.as_str()).collect();
+    if en {
+        let _ = writeln!(
+            s,
+            "By signed commitment (verified later; a false commitment leads to revocation): {}",
+            names.join(", ")
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "以告知承诺方式办理（事后核查，承诺不实的依法撤销）：{}",
+            names.join("、")
+        );
+    }
+    for f in &a.follow_ups {
+        let name = committed
+            .iter()
+            .find(|c| c.id == f.material)
+            .map_or(f.material.as_str(), |c| c.name.as_str());
+        let method = VerifyMethod::parse(f.method).unwrap_or(VerifyMethod::Site);
+        let (how_zh, how_en) = match method {
+            VerifyMethod::Site => ("现场核查", "on site"),
+            VerifyMethod::Data => ("通过数据共享核查", "against shared data"),
+            VerifyMethod::Documents => ("书面核查", "by documents"),
+        };
+        match (f.due, en) {
+            (Some(d), true) => {
+                let _ = writeln!(
+                    s,
+                    "- `{name}` will be verified {how_en} by {d}; if the commitment proves false, the decision is revoked."
+                );
+            }
+            (None, true) => {
+                let _ = writeln!(
+                    s,
+                    "- `{name}` will be verified {how_en} after the service is done (date not yet known); if the commitment proves false, the decision is revoked."
+                );
+            }
+            (Some(d), false) => {
+                let _ = writeln!(
+                    s,
+                    "- 「{name}」：将于 {d} 前{how_zh}；经核查承诺不实的，依法撤销相关决定。"
+                );
+            }
+            (None, false) => {
+                let _ = writeln!(
+                    s,
+                    "- 「{name}」：将于办结后{how_zh}（日期暂无法确定）；经核查承诺不实的，依法撤销相关决定。"
+                );
+            }
+        }
     }
 }

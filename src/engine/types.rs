@@ -41,27 +41,9 @@ impl Outcome {
     }
 }
 
-/// How a material is satisfied in a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Provided,
-    Electronic,
-    Committed,
-    Missing,
-}
-
-impl Status {
-    pub(crate) fn parse(s: &str) -> Option<Status> {
-        match s {
-            "provided" => Some(Status::Provided),
-            "electronic" => Some(Status::Electronic),
-            "committed" => Some(Status::Committed),
-            "missing" => Some(Status::Missing),
-            _ => None,
-        }
-    }
-}
+/// How a material is satisfied in a request: the condition language's own status type, so
+/// what a decision shows is exactly what `provided(m)` and the other tests read.
+pub use crate::expr::MaterialStatus as Status;
 
 /// A problem or warning in a decision: `{path, code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

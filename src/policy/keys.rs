@@ -20,6 +20,7 @@ pub const TOP: &[&str] = &[
     "materials",
     "services",
     "bundles",
+    "correction_notice_within",
 ];
 pub const TOP_REQUIRED: &[&str] = &[
     "format",
@@ -43,6 +44,7 @@ pub const FIELD: &[&str] = &[
     "format",
     "max_length",
     "description",
+    "source",
 ];
 /// Keys of a field that only one field type accepts: (key, type).
 pub const FIELD_TYPE_ONLY: &[(&str, &str)] = &[
@@ -64,6 +66,8 @@ pub const MATERIAL: &[&str] = &[
     "description",
     "basis",
 ];
+/// A material's `commitment` when it is an object (SPEC §7.6).
+pub const COMMITMENT: &[&str] = &["$comment", "verify_within", "method"];
 pub const SERVICE: &[&str] = &[
     "$comment",
     "name",
@@ -80,7 +84,7 @@ pub const SERVICE: &[&str] = &[
 pub const MATERIAL_ENTRY: &[&str] = &["$comment", "ref", "required", "tolerable", "basis"];
 pub const TOLERABLE: &[&str] = &["$comment", "supplement_within"];
 pub const TOLERANCE: &[&str] = &["$comment", "max_missing", "excluded_if", "basis"];
-pub const REJECT: &[&str] = &["$comment", "when", "reason", "basis"];
+pub const REJECT: &[&str] = &["$comment", "when", "reason", "basis", "redirect"];
 pub const STAGE: &[&str] = &[
     "$comment", "id", "name", "after", "limit", "limit_if", "pauses", "basis",
 ];
@@ -94,7 +98,15 @@ pub const PAUSE: &[&str] = &[
     "basis",
 ];
 pub const BUNDLE: &[&str] = &[
-    "$comment", "name", "services", "intake", "finish", "promise", "legal", "basis",
+    "$comment",
+    "name",
+    "services",
+    "intake",
+    "finish",
+    "promise",
+    "legal",
+    "basis",
+    "acceptance",
 ];
 pub const PHASE: &[&str] = &["$comment", "limit", "name"];
 pub const BASIS: &[&str] = &["$comment", "label", "url"];
@@ -107,6 +119,7 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("policy", TOP),
     ("field", FIELD),
     ("material", MATERIAL),
+    ("commitment", COMMITMENT),
     ("service", SERVICE),
     ("material_entry", MATERIAL_ENTRY),
     ("tolerable", TOLERABLE),

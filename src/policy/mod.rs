@@ -54,4 +54,15 @@ impl Policy {
     pub fn from_value(doc: &serde_json::Value) -> Result<Policy, PolicyError> {
         load::from_value(doc).map_err(|issues| PolicyError { issues })
     }
+
+    /// Load a policy from the JSON text of an object built in memory (JS `Policy.fromObject`):
+    /// problems have no line or column, as with [`Policy::from_value`], but the fields keep
+    /// the text's order (`field_order`), as with [`Policy::from_json`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_value`].
+    pub fn from_object_text(text: &str) -> Result<Policy, PolicyError> {
+        load::from_object_text(text).map_err(|issues| PolicyError { issues })
+    }
 }

@@ -103,6 +103,36 @@ pub struct Field {
     pub format: Option<StringFormat>,
     /// Only for `string`: maximum length in characters (optional).
     pub max_length: Option<u32>,
+    /// Who fills the field (SPEC §7.7); `applicant` unless the policy says otherwise.
+    pub source: FieldSource,
+}
+
+/// Who fills a form field (SPEC §7.7): the applicant, the window clerk, or data sharing
+/// (电子证照, 数据共享).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FieldSource {
+    #[default]
+    Applicant,
+    Office,
+    SharedData,
+}
+
+impl FieldSource {
+    pub const ALL: [(&'static str, FieldSource); 3] = [
+        ("applicant", FieldSource::Applicant),
+        ("office", FieldSource::Office),
+        ("shared_data", FieldSource::SharedData),
+    ];
+    pub fn parse(s: &str) -> Option<FieldSource> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, f)| *f)
+    }
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("applicant")
+    }
 }
 
 impl Field {
@@ -156,9 +186,46 @@ pub struct Material {
     pub electronic: bool,
     /// May be replaced by a signed commitment (告知承诺).
     pub commitment: bool,
+    /// `commitment: {"verify_within", "method"}`: how and how soon a commitment is verified
+    /// after the service is done (SPEC §7.6); `None` for `commitment: true` (no follow-up).
+    pub verify: Option<Verify>,
     pub area: Area,
     pub description: Option<Label>,
     pub basis: Option<Basis>,
+}
+
+/// How a commitment (告知承诺) is verified after the fact (事中事后核查).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verify {
+    /// Counted from the due day of the latest service using the material.
+    pub within: Period,
+    pub method: VerifyMethod,
+}
+
+/// How a commitment is verified: on site, against shared data, or by documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifyMethod {
+    Site,
+    Data,
+    Documents,
+}
+
+impl VerifyMethod {
+    pub const ALL: [(&'static str, VerifyMethod); 3] = [
+        ("site", VerifyMethod::Site),
+        ("data", VerifyMethod::Data),
+        ("documents", VerifyMethod::Documents),
+    ];
+    pub fn parse(s: &str) -> Option<VerifyMethod> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, m)| *m)
+    }
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, m)| *m == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("site")
+    }
 }
 
 /// One entry of a service's materials list.
@@ -177,6 +244,8 @@ pub struct Reject {
     pub when: Cond,
     pub reason: Label,
     pub basis: Option<Basis>,
+    /// The target (service or bundle id) to apply for instead (SPEC §7.5, 许可 → 备案).
+    pub redirect: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -257,6 +326,36 @@ pub struct Bundle {
     pub promise: Option<Period>,
     pub legal: Option<Period>,
     pub basis: Option<Basis>,
+    /// Whether the services are accepted together or each on its own (SPEC §7.5).
+    pub acceptance: Acceptance,
+}
+
+/// How a bundle's services are accepted (SPEC §7.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Acceptance {
+    /// All or none: the services proceed when the overall outcome is accepted (with
+    /// tolerance or not).
+    #[default]
+    Together,
+    /// Each applicable service whose own outcome is accepted (with tolerance or not) proceeds.
+    PerService,
+}
+
+impl Acceptance {
+    pub const ALL: [(&'static str, Acceptance); 2] = [
+        ("together", Acceptance::Together),
+        ("per_service", Acceptance::PerService),
+    ];
+    pub fn parse(s: &str) -> Option<Acceptance> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, a)| *a)
+    }
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, a)| *a == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("together")
+    }
 }
 
 /// Calendar choice of a policy, as written (for the decision's `policy.calendar` block).
@@ -280,6 +379,12 @@ pub struct Policy {
     pub beyond_coverage: BeyondCoverage,
     /// Sorted by id; `Field` index = position here = the index conditions use.
     pub fields: Vec<Field>,
+    /// Field indices in the policy document's order of `fields` (SPEC §7.7), when loaded from
+    /// JSON text; by id when loaded from an already-parsed value (whose maps are sorted).
+    pub field_order: Vec<usize>,
+    /// Art. 32: the period after the received day within which the one-time correction
+    /// notice is due (`correction_notice_within`, default 5 working days).
+    pub correction_notice_within: Period,
     /// Sorted by id.
     pub materials: Vec<Material>,
     /// Sorted by id.

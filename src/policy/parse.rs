@@ -21,6 +21,9 @@ pub(crate) struct Notes {
     /// serde_json reads it (its string value parsed as JSON, not visited here), so its depth
     /// was not checked.
     pub raw_value: Cell<bool>,
+    /// The keys of the root object's `fields` member, in the order of the text (the value's
+    /// maps are sorted by key): the policy document's field order (SPEC §7.7).
+    pub field_order: std::cell::RefCell<Vec<String>>,
 }
 
 /// serde_json's private key that marks a raw value (`raw_value` feature), which
@@ -35,6 +38,7 @@ pub(crate) fn parse(text: &str, max_depth: usize, notes: &Notes) -> serde_json::
         notes,
         depth: 0,
         max_depth,
+        field_keys: false,
     }
     .deserialize(&mut de)?;
     de.end()?;
@@ -47,6 +51,8 @@ struct Seed<'n> {
     /// Containers enclosing the value being read.
     depth: usize,
     max_depth: usize,
+    /// This value is the root's `fields` member: its keys go to `Notes::field_order`.
+    field_keys: bool,
 }
 
 impl Seed<'_> {
@@ -57,7 +63,11 @@ impl Seed<'_> {
             self.notes.too_deep.set(true);
             return Err(E::custom("the JSON nests too deeply"));
         }
-        Ok(Seed { depth, ..self })
+        Ok(Seed {
+            depth,
+            field_keys: false,
+            ..self
+        })
     }
 }
 
@@ -130,11 +140,23 @@ impl<'de> Visitor<'de> for Seed<'_> {
             self.notes.raw_value.set(true);
             return map.next_value_seed(RawFromString);
         }
+        // The seed of a member's value: the root's `fields` member records its keys.
+        let root = self.depth == 0;
+        let seed_for = |key: &str| Seed {
+            field_keys: root && key == "fields",
+            ..inner
+        };
+        if self.field_keys {
+            self.notes.field_order.borrow_mut().push(first.clone());
+        }
         let mut members = Map::new();
-        let value = map.next_value_seed(inner)?;
+        let value = map.next_value_seed(seed_for(&first))?;
         members.insert(first, value);
         while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(inner)?;
+            if self.field_keys {
+                self.notes.field_order.borrow_mut().push(key.clone());
+            }
+            let value = map.next_value_seed(seed_for(&key))?;
             if members.insert(key, value).is_some() {
                 self.notes.duplicate_key.set(true);
             }
@@ -220,6 +242,17 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_root_fields_keys_keep_the_text_order() {
+        let (v, notes) = notes_of(
+            r#"{"a": {"fields": {"x": 1}}, "fields": {"zeta": {"b": 1, "a": 2}, "alpha": {}, "mid": [{"fields": {"q": 1}}]}}"#,
+        );
+        assert!(v.is_ok());
+        assert_eq!(*notes.field_order.borrow(), ["zeta", "alpha", "mid"]);
+        let (_, notes) = notes_of(r#"[{"fields": {"b": 1, "a": 1}}]"#);
+        assert!(notes.field_order.borrow().is_empty());
     }
 
     #[test]

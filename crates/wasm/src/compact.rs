@@ -12,7 +12,9 @@ const TS_COMPACT: &'static str = r#"
 export interface CompactDecision {
   outcome: Outcome;
   services: { id: string; outcome: Outcome }[];
+  proceeding: string[];
   field_errors: Issue[];
+  required_fields: string[];
   missing: { id: string; tolerated: boolean }[];
 }
 "#;

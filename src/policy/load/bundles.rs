@@ -87,6 +87,25 @@ impl Ctx {
             .get("legal")
             .and_then(|p| self.period(p, &path.key("legal")));
         let basis = self.opt_basis(obj, path);
+        let acceptance = match obj.get("acceptance") {
+            None => Some(Acceptance::Together),
+            Some(a) => {
+                let p = path.key("acceptance");
+                self.string(a, &p).and_then(|s| {
+                    let r = Acceptance::parse(s);
+                    if r.is_none() {
+                        let (hz, he) = hint(s, Acceptance::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value(
+                            &p,
+                            format!("`{}` 应为 `together` 或 `per_service`{hz}", shown(a)),
+                            format!("`{}` is not `together` or `per_service`{he}", shown(a)),
+                            At::Value,
+                        );
+                    }
+                    r
+                })
+            }
+        };
         if self.issues.len() > before {
             return None;
         }
@@ -99,6 +118,7 @@ impl Ctx {
             promise,
             legal,
             basis,
+            acceptance: acceptance?,
         })
     }
 }

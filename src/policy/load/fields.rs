@@ -188,6 +188,31 @@ impl Ctx {
                 r
             });
 
+        let source = match obj.get("source") {
+            None => Some(FieldSource::Applicant),
+            Some(v) => {
+                let p = path.key("source");
+                self.string(v, &p).and_then(|s| {
+                    let r = FieldSource::parse(s);
+                    if r.is_none() {
+                        let (hz, he) = hint(s, FieldSource::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value(
+                            &p,
+                            format!(
+                                "`{}` 应为 `applicant`、`office` 或 `shared_data`{hz}",
+                                shown(v)
+                            ),
+                            format!(
+                                "`{}` is not `applicant`, `office` or `shared_data`{he}",
+                                shown(v)
+                            ),
+                            At::Value,
+                        );
+                    }
+                    r
+                })
+            }
+        };
         let ty = match ty_name? {
             "string" => FieldType::String,
             "number" => FieldType::Number,
@@ -210,6 +235,7 @@ impl Ctx {
             integer,
             format,
             max_length,
+            source: source?,
         })
     }
 
@@ -221,9 +247,10 @@ impl Ctx {
         let electronic = obj
             .get("electronic")
             .and_then(|b| self.boolean(b, &path.key("electronic")));
-        let commitment = obj
-            .get("commitment")
-            .and_then(|b| self.boolean(b, &path.key("commitment")));
+        let (commitment, verify) = match obj.get("commitment") {
+            None => (Some(false), None),
+            Some(c) => self.commitment(c, &path.key("commitment")),
+        };
         let area = match obj.get("area") {
             None => Some(Area::General),
             Some(a) => {
@@ -249,10 +276,57 @@ impl Ctx {
             id: id.to_string(),
             name: name?,
             electronic: electronic.unwrap_or(false),
-            commitment: commitment.unwrap_or(false),
+            commitment: commitment?,
+            verify,
             area: area?,
             description,
             basis,
         })
+    }
+
+    /// `commitment: true | false | {"verify_within": limit, "method": "site" | "data" |
+    /// "documents"}` (SPEC §7.6): whether a commitment is allowed, and its follow-up.
+    fn commitment(&mut self, v: &Value, path: &Path<'_>) -> (Option<bool>, Option<Verify>) {
+        match v {
+            Value::Bool(b) => (Some(*b), None),
+            Value::Object(_) => {
+                let Some(obj) =
+                    self.object(v, path, keys::COMMITMENT, &["verify_within", "method"])
+                else {
+                    return (None, None);
+                };
+                let within = obj
+                    .get("verify_within")
+                    .and_then(|p| self.period(p, &path.key("verify_within")));
+                let method = obj.get("method").and_then(|mv| {
+                    let p = path.key("method");
+                    let s = self.string(mv, &p)?;
+                    let r = VerifyMethod::parse(s);
+                    if r.is_none() {
+                        let (hz, he) = hint(s, VerifyMethod::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value(
+                            &p,
+                            format!("`{}` 应为 `site`、`data` 或 `documents`{hz}", shown(mv)),
+                            format!("`{}` is not `site`, `data` or `documents`{he}", shown(mv)),
+                            At::Value,
+                        );
+                    }
+                    r
+                });
+                match (within, method) {
+                    (Some(within), Some(method)) => (Some(true), Some(Verify { within, method })),
+                    _ => (None, None),
+                }
+            }
+            other => {
+                self.mismatch(
+                    other,
+                    path,
+                    "`true`、`false` 或 `{\"verify_within\": …, \"method\": …}`",
+                    "`true`, `false` or `{\"verify_within\": …, \"method\": …}`",
+                );
+                (None, None)
+            }
+        }
     }
 }

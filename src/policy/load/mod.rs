@@ -338,6 +338,7 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
     let duplicates = notes.duplicate_key.get();
     match build(&doc, notes.raw_value.get()) {
         Ok(mut p) if !duplicates => {
+            p.field_order = field_order(&p, &notes.field_order.borrow());
             p.source = doc;
             p.locations = Some(Arc::new(LazyLocations::new(text)));
             Ok(p)
@@ -370,6 +371,49 @@ fn issues_at(mut issues: Vec<Issue>, text: &str) -> Vec<Diagnostic> {
         .collect();
     issues.append(&mut dup_issues);
     finish(issues, Some((text, &locs)))
+}
+
+/// The policy's field indices in the order `ids` lists them (the text's order), then any
+/// field `ids` leaves out, by id.
+fn field_order(p: &Policy, ids: &[String]) -> Vec<usize> {
+    let mut seen = vec![false; p.fields.len()];
+    let mut out = Vec::with_capacity(p.fields.len());
+    for i in ids.iter().filter_map(|id| p.field_index(id)) {
+        if let Some(s) = seen.get_mut(i).filter(|s| !**s) {
+            *s = true;
+            out.push(i);
+        }
+    }
+    out.extend((0..p.fields.len()).filter(|&i| !seen.get(i).copied().unwrap_or(true)));
+    out
+}
+
+/// Load from the JSON text of a JS object (`Policy.fromObject`): like [`from_value`] (no
+/// positions), but the field order is the object's key order, as in [`from_json`].
+pub(crate) fn from_object_text(text: &str) -> Result<Policy, Vec<Diagnostic>> {
+    let notes = parse::Notes::default();
+    let doc = match parse::parse(text, limits::MAX_JSON_DEPTH, &notes) {
+        Ok(v) => v,
+        Err(e) => {
+            let issue = if notes.too_deep.get() {
+                too_deep_issue(At::Value)
+            } else {
+                Issue {
+                    path: String::new(),
+                    code: Code::InvalidJson,
+                    message: m(
+                        format!("策略不是合法的 JSON：{e}"),
+                        format!("the policy is not valid JSON: {e}"),
+                    ),
+                    at: At::Value,
+                }
+            };
+            return Err(finish(vec![issue], None));
+        }
+    };
+    let mut p = validate(&doc).map_err(|issues| finish(issues, None))?;
+    p.field_order = field_order(&p, &notes.field_order.borrow());
+    Ok(p)
 }
 
 pub(crate) fn from_value(doc: &Value) -> Result<Policy, Vec<Diagnostic>> {

@@ -32,11 +32,17 @@ impl Ctx {
                 let when = r.get("when").and_then(|c| self.cond(c, &p.key("when")));
                 let reason = self.opt_label(r, &p, "reason");
                 let basis = self.opt_basis(r, &p);
+                // Checked against the services and bundles once both are read (`top`).
+                let redirect = r
+                    .get("redirect")
+                    .and_then(|t| self.string(t, &p.key("redirect")))
+                    .map(str::to_string);
                 if let (Some(when), Some(reason)) = (when, reason) {
                     rejects.push(Reject {
                         when,
                         reason,
                         basis,
+                        redirect,
                     });
                 }
             }

@@ -182,6 +182,12 @@ impl Ctx {
             .map(|(id, v)| self.bundle(id, v, &Path::Text("bundles").key(id), &service_ids))
             .collect();
 
+        let correction_notice_within = match top.get("correction_notice_within") {
+            None => Some(Period::WorkingDays(5)),
+            Some(v) => self.period(v, &Path::Text("correction_notice_within")),
+        };
+        self.redirects(&services, &service_ids, &bundle_entries);
+
         if !self.issues.is_empty() {
             return None;
         }
@@ -227,6 +233,8 @@ impl Ctx {
             calendar_info,
             cutoff: cutoff?,
             beyond_coverage: beyond,
+            field_order: (0..fields.len()).collect(),
+            correction_notice_within: correction_notice_within?,
             fields: fields.into_iter().collect::<Option<Vec<_>>>()?,
             materials: materials.into_iter().collect::<Option<Vec<_>>>()?,
             services: services.into_iter().collect::<Option<Vec<_>>>()?,
@@ -236,6 +244,47 @@ impl Ctx {
             source: Value::Null,
             locations: None,
         })
+    }
+
+    /// Every reject's `redirect` names a service or bundle other than its own service.
+    fn redirects(
+        &mut self,
+        services: &[Option<Service>],
+        service_ids: &[&str],
+        bundle_entries: &[(&String, &Value)],
+    ) {
+        let mut targets: Vec<&str> = service_ids.to_vec();
+        targets.extend(bundle_entries.iter().map(|(k, _)| k.as_str()));
+        crate::sorting::sort_by(&mut targets, |a, b| a.cmp(b));
+        for s in services.iter().flatten() {
+            for (i, r) in s.rejects.iter().enumerate() {
+                let Some(t) = &r.redirect else { continue };
+                let sp = Path::Text("services").key(&s.id);
+                let rp = sp.key("rejects");
+                let ip = rp.index(i);
+                let p = ip.key("redirect");
+                let shown_t = shown(&Value::String(t.clone()));
+                if *t == s.id {
+                    self.bad_value(
+                        &p,
+                        format!("不能改为申请本事项 `{shown_t}` 自身"),
+                        format!("a reject cannot redirect to its own service `{shown_t}`"),
+                        At::Value,
+                    );
+                } else if targets.binary_search(&t.as_str()).is_err() {
+                    let (hz, he) = hint(t, targets.iter().copied());
+                    self.push(
+                        &p,
+                        Code::UnknownTarget,
+                        m(
+                            format!("没有事项或联办 `{shown_t}`{hz}"),
+                            format!("there is no service or bundle `{shown_t}`{he}"),
+                        ),
+                        At::Value,
+                    );
+                }
+            }
+        }
     }
 
     pub(super) fn effective(&mut self, v: Option<&Value>) -> (Option<Date>, Option<Date>) {
