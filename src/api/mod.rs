@@ -648,5 +648,5 @@ pub fn guide_json(policy: &Policy, target: &str, locale: &str) -> Result<String,
 /// # Errors
 /// `RequestError` `unknown_target`.
 pub fn guide_html(policy: &Policy, target: &str, locale: &str) -> Result<String, Error> {
-    policy.guide_html(target, locale)
+    Ok(policy.guide_html(target, locale)?)
 }
