@@ -4,7 +4,12 @@
 //! `expected.json` holds every decision pretty-printed (keys in output order) so a change is
 //! reviewable in a diff; the comparison re-minifies it and checks the bytes. After a deliberate
 //! change, `UPDATE_SNAPSHOTS=1 cargo test --test conformance` rewrites it (review the diff).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 #[path = "support/snapshot.rs"]
 mod snapshot;
