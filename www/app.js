@@ -6,7 +6,6 @@
 // the Decision. Nothing is computed here that the engine already computes.
 
 import { t, label, period, setLocale, getLocale, LOCALES } from "./i18n.js";
-import { humanize, showValue } from "./humanize.js";
 import { EXAMPLES, FORMAT_SAMPLES } from "./examples.js";
 import { renderTimeline, renderTimelineTable } from "./timeline-chart.js";
 
@@ -164,7 +163,7 @@ function fieldRow(f) {
       h("span", { class: "visually-hidden" }, ` (${t("required")})`));
   } else if (typeof f.required === "string") {
     reqNote = h("p", { class: "hint cond", id: `${id}-req`, "data-testid": `req-${f.id}` },
-      t("requiredIf", { cond: humanize(f.required, state.target.fields) }), " ",
+      t("requiredIf", { cond: words(f.required) }), " ",
       h("code", {}, f.required));
     describedBy.push(`${id}-req`);
   }
@@ -284,6 +283,36 @@ function submittedAt() {
   return `${v.slice(0, 16)}:00+08:00`; // datetime-local is wall-clock time: read as China time
 }
 
+/** A condition of the policy in words, as the module renders it (from the compiled condition,
+ * the same words as the printed guide); the source text when the target does not know it. */
+function words(cond) {
+  return label(state.target.conditions?.[cond], cond);
+}
+
+/** A form value as shown to people. */
+function showValue(v, field) {
+  if (v === true) return t("yes");
+  if (v === false) return t("no");
+  if (v === null || v === undefined) return "—";
+  const l = field?.value_labels?.[v];
+  return l ? label(l, String(v)) : String(v);
+}
+
+/** Per keystroke: the compact decision (outcomes and field errors only, a fraction of the full
+ * decision's cost) marks the fields at once; the full decision (checklist, notice, timeline)
+ * follows when typing pauses. */
+let fullTimer = null;
+function onInput() {
+  if (!state.policy || !state.target) return;
+  try {
+    renderFieldErrors(state.policy.evaluateCompact(request({ ...state.materials })));
+  } catch {
+    // The full evaluation below reports the error.
+  }
+  clearTimeout(fullTimer);
+  fullTimer = setTimeout(() => evaluate(), 150);
+}
+
 function request(materials) {
   return {
     target: state.target.id,
@@ -296,14 +325,14 @@ function request(materials) {
 
 /** Evaluate and render. `force` re-renders even when the request did not change (locale, target). */
 function evaluate(force = false) {
+  clearTimeout(fullTimer);
   if (!state.policy || !state.target) return;
   const decisionEl = $("decision");
   try {
     // The checklist depends on the form only: a first pass learns which materials are needed, so
     // that new ones start as "provided" and materials no longer needed are not sent.
-    const first = state.policy.evaluate(request({ ...state.materials }));
     const mats = {};
-    for (const item of first.checklist) {
+    for (const item of state.policy.checklist(request({ ...state.materials }))) {
       state.materials[item.id] ??= "provided";
       mats[item.id] = state.materials[item.id];
     }
@@ -401,7 +430,7 @@ function updateItem(el, item, d) {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const reasons = item.because.length
     ? item.because.map((b) => h("li", {},
-        t("because", { service: serviceName(b.service), cond: humanize(b.condition, fields) }), " ",
+        t("because", { service: serviceName(b.service), cond: words(b.condition) }), " ",
         h("code", {}, b.condition),
         Object.keys(b.values).length
           ? h("div", { class: "values" }, t("values", {
@@ -599,7 +628,7 @@ async function boot() {
   $("target").addEventListener("change", switchTarget);
   $("submitted-at").addEventListener("input", () => evaluate());
   $("submitted-at").addEventListener("change", () => evaluate());
-  $("form").addEventListener("input", (e) => { if (e.target.dataset.field) { readInput(e.target); evaluate(); } });
+  $("form").addEventListener("input", (e) => { if (e.target.dataset.field) { readInput(e.target); onInput(); } });
   $("form").addEventListener("change", (e) => { if (e.target.dataset.field) { readInput(e.target); evaluate(); } });
   $("form").addEventListener("submit", (e) => e.preventDefault());
   $("sample").addEventListener("click", () => { fillSample(); renderForm(); evaluate(); });
