@@ -118,7 +118,11 @@ export interface FieldInfo {
   max_length: number | null;
   source: "applicant" | "office" | "shared_data";
 }
-export interface Target { id: string; kind: "service" | "bundle"; name: LabelMap; services: string[]; fields: FieldInfo[] }
+export interface Target {
+  id: string; kind: "service" | "bundle"; name: LabelMap; services: string[]; fields: FieldInfo[];
+  /** Every condition of the target by its source text, in words (zh-CN and en). */
+  conditions: { [source: string]: LabelMap };
+}
 /** A policy document (see policy.schema.json for the full format). */
 export interface PolicyDocument {
   format: 1;
