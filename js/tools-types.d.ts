@@ -17,6 +17,16 @@ export interface CaseExpect {
   supplement_due?: DateString | null;
   due?: DateString | null;
   service_dues?: { [service: string]: DateString | null };
+  /** The exact set of services that proceed. */
+  proceeding?: string[];
+  /** The exact set of committed materials with a follow-up → its due day (null: not known). */
+  follow_ups?: { [material: string]: DateString | null };
+  /** Service id → the target it redirects to (null: none). */
+  redirect?: { [service: string]: string | null };
+  /** The exact set of fields required for the form as sent. */
+  required_fields?: string[];
+  /** The Art. 32 deadline of the one-time correction notice (null: none). */
+  correction_notice_due?: DateString | null;
 }
 export interface Case { name: string; request: Request; expect?: CaseExpect }
 export interface CaseFile { cases: Case[] }

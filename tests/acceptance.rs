@@ -650,3 +650,43 @@ fn targets_list_the_fields_a_form_needs_in_document_order() {
     let again: Value = serde_json::to_value(api::targets(&p)).unwrap();
     assert_eq!(again, targets);
 }
+
+// ---- case files ------------------------------------------------------------------------------
+
+#[test]
+fn case_files_check_the_acceptance_keys() {
+    let p = policy();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/s7-accept/cases.json"
+    ))
+    .unwrap();
+    let report = serde_json::to_value(p.run_cases(&text).unwrap()).unwrap();
+    assert_eq!(report["passed"], 3, "{report:#}");
+    assert_eq!(report["failed"], 1);
+    let wrong = &report["cases"][3];
+    assert_eq!(wrong["passed"], false);
+    assert_eq!(
+        wrong["differences"],
+        json!([
+            {"path": "proceeding", "expected": ["licence"], "actual": []},
+            {"path": "follow_ups.property_proof", "expected": null, "actual": false},
+            {"path": "redirect.filing", "expected": "licence", "actual": null},
+            {"path": "redirect.licence", "expected": null, "actual": "filing"},
+            {"path": "required_fields", "expected": ["uscc"],
+             "actual": ["applicant_name", "applicant_phone", "uscc"]},
+            {"path": "correction_notice_due", "expected": "2026-10-13", "actual": null}
+        ])
+    );
+    // A typo in a new key is a file error with a suggestion.
+    let bad = r#"{"cases": [{"name": "x", "request": {}, "expect": {"folow_ups": {}}}]}"#;
+    let e = p.run_cases(bad).unwrap_err();
+    assert!(
+        e.issues()[0]
+            .message
+            .en
+            .contains("did you mean `follow_ups`?"),
+        "{:?}",
+        e.issues()
+    );
+}

@@ -47,6 +47,12 @@ const OUTCOMES: [&str; 4] = [
 /// - `notice_mentions`: substrings the notice must contain.
 /// - `received_on`; `supplement_due` and `due` (the timeline's; `null` when there is no
 ///   timeline or no supplement); `service_dues`: service id → the service's due day.
+/// - `proceeding`: the exact set of proceeding services (SPEC §7.5).
+/// - `follow_ups`: the exact set of materials with a follow-up, each with its due day
+///   (`null`: not known) (SPEC §7.6).
+/// - `redirect`: service id → the target it redirects to (`null`: none, or not applicable).
+/// - `required_fields`: the exact set of required fields (SPEC §7.7).
+/// - `correction_notice_due`: the Art. 32 deadline (`null`: none).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Expect {
     pub outcome: Option<String>,
@@ -60,6 +66,11 @@ pub struct Expect {
     pub supplement_due: Option<Option<Date>>,
     pub due: Option<Option<Date>>,
     pub service_dues: Option<BTreeMap<String, Option<Date>>>,
+    pub proceeding: Option<BTreeSet<String>>,
+    pub follow_ups: Option<BTreeMap<String, Option<Date>>>,
+    pub redirect: Option<BTreeMap<String, Option<String>>>,
+    pub required_fields: Option<BTreeSet<String>>,
+    pub correction_notice_due: Option<Option<Date>>,
 }
 
 /// One case of a case file: the request is kept as JSON, so an unusable one fails only its
@@ -283,6 +294,20 @@ impl Parser {
                 "supplement_due" => e.supplement_due = self.opt_date(x, &p),
                 "due" => e.due = self.opt_date(x, &p),
                 "service_dues" => e.service_dues = self.map(x, &p, |s, x, p| s.opt_date(x, p)),
+                "proceeding" => {
+                    e.proceeding = self.strings(x, &p).map(|v| v.into_iter().collect());
+                }
+                "follow_ups" => e.follow_ups = self.map(x, &p, |s, x, p| s.opt_date(x, p)),
+                "redirect" => {
+                    e.redirect = self.map(x, &p, |s, x, p| match x {
+                        Value::Null => Some(None),
+                        _ => s.string(x, p).map(Some),
+                    });
+                }
+                "required_fields" => {
+                    e.required_fields = self.strings(x, &p).map(|v| v.into_iter().collect());
+                }
+                "correction_notice_due" => e.correction_notice_due = self.opt_date(x, &p),
                 _ => {}
             }
         }
@@ -331,7 +356,7 @@ impl Parser {
 }
 
 const CASE_KEYS: [&str; 3] = ["name", "request", "expect"];
-const EXPECT_KEYS: [&str; 11] = [
+const EXPECT_KEYS: [&str; 16] = [
     "outcome",
     "services",
     "checklist",
@@ -343,6 +368,11 @@ const EXPECT_KEYS: [&str; 11] = [
     "supplement_due",
     "due",
     "service_dues",
+    "proceeding",
+    "follow_ups",
+    "redirect",
+    "required_fields",
+    "correction_notice_due",
 ];
 
 fn join(path: &str, key: &str) -> String {
@@ -570,6 +600,48 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
                 date_value(actual),
             );
         }
+    }
+    if let Some(list) = &expect.proceeding {
+        diff("proceeding".into(), strs(list), strs(&d.proceeding));
+    }
+    if let Some(follow_ups) = &expect.follow_ups {
+        let actual: BTreeMap<&String, Option<Date>> =
+            d.follow_ups.iter().map(|f| (&f.material, f.due)).collect();
+        let ids = crate::sorting::set_of(follow_ups.keys().chain(actual.keys().copied()));
+        for id in ids {
+            // Absent on either side shows as `false` (no follow-up), `null` is an unknown day.
+            let shown = |x: Option<&Option<Date>>| x.map_or(Value::Bool(false), |d| date_value(*d));
+            diff(
+                format!("follow_ups.{id}"),
+                shown(follow_ups.get(id)),
+                shown(actual.get(id)),
+            );
+        }
+    }
+    if let Some(redirects) = &expect.redirect {
+        for (id, to) in redirects {
+            let actual = d
+                .services
+                .iter()
+                .find(|s| &s.id == id)
+                .and_then(|s| s.redirect.clone());
+            let shown = |x: Option<String>| x.map_or(Value::Null, Value::String);
+            diff(format!("redirect.{id}"), shown(to.clone()), shown(actual));
+        }
+    }
+    if let Some(list) = &expect.required_fields {
+        diff(
+            "required_fields".into(),
+            strs(list),
+            strs(&d.required_fields),
+        );
+    }
+    if let Some(due) = expect.correction_notice_due {
+        diff(
+            "correction_notice_due".into(),
+            date_value(due),
+            date_value(d.correction_notice_due),
+        );
     }
     out
 }
