@@ -11,7 +11,11 @@ export interface GuidePolicy {
   calendar: string;
 }
 /** A not-accepted rule (不予受理情形): the condition as written and in plain language. */
-export interface GuideReject { condition: string; when: string; reason: string; basis: Basis | null }
+export interface GuideReject { condition: string; when: string; reason: string; basis: Basis | null; redirect: GuideRedirect | null }
+/** Where a reject sends the applicant instead (许可 → 备案). */
+export interface GuideRedirect { target: string; name: string; text: string }
+/** How a commitment (告知承诺) is verified after the fact. */
+export interface GuideVerification { method: "site" | "data" | "documents"; within: GuideLimit; text: string }
 /** A service's tolerance rule (容缺受理). */
 export interface GuideTolerance {
   max_missing: number | null;
@@ -75,6 +79,7 @@ export interface GuideMaterial {
   used_by: string[];
   electronic: boolean;
   commitment: boolean;
+  verification: GuideVerification | null;
   area: MaterialArea;
   tolerable: boolean;
   /** The first service entry's basis, else the catalogue's (as the checklist says). */
@@ -89,6 +94,7 @@ export interface GuideField {
   required: boolean;
   required_when: string | null;
   values: GuideValue[];
+  source: "applicant" | "office" | "shared_data";
 }
 export interface GuidePhase { name: string; limit: GuideLimit }
 export interface GuideBundle {

@@ -7,7 +7,7 @@ export type {
   MaterialStatus, Request, Outcome, Basis, Because, ChecklistItem, MissingItem, Issue, Reason,
   ServiceOutcome, FollowUp, StageTime, ServiceTime, PhaseTime, SerialSlot, Timeline, PolicyBlock, Decision,
   FieldInfo, Target, PolicyDocument, VersionInfo, CompactDecision,
-  Guide, GuideLimit, GuidePolicy, GuideReject, GuideTolerance, GuideLimitIf, GuidePause,
+  Guide, GuideLimit, GuidePolicy, GuideReject, GuideRedirect, GuideVerification, GuideTolerance, GuideLimitIf, GuidePause,
   GuideStage, GuideService, GuideMaterialUse, MaterialArea, GuideMaterial, GuideValue, GuideField,
   GuidePhase, GuideBundle,
   CaseExpect, Case, CaseFile, CaseDifference, CaseResult, CaseReport, ChangeKind, PolicyChange,

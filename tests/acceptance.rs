@@ -690,3 +690,62 @@ fn case_files_check_the_acceptance_keys() {
         e.issues()
     );
 }
+
+// ---- the service guide -----------------------------------------------------------------------
+
+#[test]
+fn the_guide_states_verifications_redirects_and_who_fills_a_field() {
+    let p = policy();
+    let g = serde_json::to_value(p.guide("shop", "zh-CN").unwrap()).unwrap();
+    let m = |id: &str| {
+        g["materials"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        m("property_proof")["verification"],
+        json!({"method": "site", "within": {"limit": {"working_days": 20}, "text": "20 个工作日"},
+               "text": "办结后 20 个工作日内现场核查；承诺不实的，依法撤销"})
+    );
+    assert_eq!(m("safety_pledge")["verification"]["method"], "documents");
+    assert_eq!(m("business_license")["verification"], Value::Null);
+    // The lease contract's condition reads a status, in words.
+    assert_eq!(
+        m("lease_contract")["required_text"]
+            .as_str()
+            .unwrap()
+            .contains("「产权证明」未提交"),
+        true,
+        "{}",
+        m("lease_contract")["required_text"]
+    );
+    let html = p.guide_html("shop", "en").unwrap();
+    assert!(
+        html.contains("verified on site within 20 working days of completion; a false commitment leads to revocation"),
+        "{html}"
+    );
+    let g = serde_json::to_value(p.guide("licence", "zh-CN").unwrap()).unwrap();
+    assert_eq!(
+        g["services"][0]["rejects"][0]["redirect"],
+        json!({"target": "filing", "name": "建设项目备案", "text": "请改为申请「建设项目备案」"})
+    );
+    assert_eq!(g["services"][0]["rejects"][1]["redirect"], Value::Null);
+    let sources: Vec<(&str, &str)> = g["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["id"].as_str().unwrap(), f["source"].as_str().unwrap()))
+        .collect();
+    assert!(sources.contains(&("has_credit_issue", "office")));
+    assert!(sources.contains(&("licence_no", "shared_data")));
+    let html = p.guide_html("licence", "zh-CN").unwrap();
+    assert!(html.contains("请改为申请「建设项目备案」"));
+    assert!(
+        html.contains("有严重失信记录<span class=\"source\">（由窗口填写）</span>"),
+        "{html}"
+    );
+}

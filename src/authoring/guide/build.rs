@@ -1,6 +1,7 @@
 //! Building the structured guide of a target from the loaded policy.
 
 use super::*;
+use crate::policy::{Verify, VerifyMethod};
 
 impl Policy {
     /// The service guide (办事指南) of a service or bundle, in `locale` (`zh-CN` or `en`; any
@@ -133,6 +134,7 @@ pub(super) fn service(cx: &Ctx<'_>, s: &Service) -> GuideService {
             when: cx.describe(&r.when),
             reason: cx.label(&r.reason),
             basis: basis(&r.basis, loc),
+            redirect: r.redirect.as_ref().map(|t| redirect(cx, t)),
         })
         .collect();
     let mut mats = Vec::new();
@@ -356,6 +358,7 @@ pub(super) fn materials(cx: &Ctx<'_>, services: &[&Service], bundle: bool) -> Ve
             used_by,
             electronic: m.electronic,
             commitment: m.commitment,
+            verification: m.verify.map(|v| verification(cx, v)),
             area: m.area.as_str(),
             tolerable,
             basis: b,
@@ -415,5 +418,64 @@ pub(super) fn field(cx: &Ctx<'_>, f: &Field) -> GuideField {
         required,
         required_when,
         values,
+        source: f.source.as_str(),
+    }
+}
+
+/// A reject's redirect: the target's id and name, and the sentence for the applicant.
+fn redirect(cx: &Ctx<'_>, target: &str) -> GuideRedirect {
+    let p = cx.policy;
+    let name = p
+        .service_index(target)
+        .and_then(|i| p.services.get(i))
+        .map(|s| &s.name)
+        .or_else(|| {
+            p.bundle_index(target)
+                .and_then(|i| p.bundles.get(i))
+                .map(|b| &b.name)
+        })
+        .map_or_else(|| target.to_string(), |l| cx.label(l));
+    let text = if cx.en {
+        format!("apply for {name} instead")
+    } else {
+        format!("请改为申请「{name}」")
+    };
+    GuideRedirect {
+        target: target.to_string(),
+        name,
+        text,
+    }
+}
+
+/// A commitment's verification in one sentence: how, within what after the service is done,
+/// and that a false commitment is revoked.
+fn verification(cx: &Ctx<'_>, v: Verify) -> GuideVerification {
+    let within = limit(v.within, cx.locale);
+    let text = match (v.method, cx.en) {
+        (VerifyMethod::Site, false) => format!("办结后 {}内现场核查", within.text),
+        (VerifyMethod::Data, false) => format!("办结后 {}内通过数据共享核查", within.text),
+        (VerifyMethod::Documents, false) => format!("办结后 {}内书面核查", within.text),
+        (VerifyMethod::Site, true) => {
+            format!("verified on site within {} of completion", within.text)
+        }
+        (VerifyMethod::Data, true) => {
+            format!(
+                "verified against shared data within {} of completion",
+                within.text
+            )
+        }
+        (VerifyMethod::Documents, true) => {
+            format!("verified by documents within {} of completion", within.text)
+        }
+    };
+    let text = if cx.en {
+        format!("{text}; a false commitment leads to revocation")
+    } else {
+        format!("{text}；承诺不实的，依法撤销")
+    };
+    GuideVerification {
+        method: v.method.as_str(),
+        within,
+        text,
     }
 }

@@ -182,6 +182,13 @@ pub fn render_html(g: &Guide) -> String {
                 h.text(&r.when);
                 h.text(h.t("：", ": "));
                 h.text(&r.reason);
+                if let Some(to) = &r.redirect {
+                    h.raw("<div class=\"redirect\" data-redirect=\"");
+                    h.text(&to.target);
+                    h.raw("\">");
+                    h.text(&to.text);
+                    h.raw("</div>");
+                }
                 h.basis(&r.basis);
                 h.raw("</li>");
             }
@@ -237,6 +244,13 @@ pub fn render_html(g: &Guide) -> String {
         h.yes_no(m.electronic);
         h.raw("</td><td class=\"num\">");
         h.yes_no(m.commitment);
+        if let Some(v) = &m.verification {
+            h.raw("<div class=\"basis\" data-verification=\"");
+            h.text(v.method);
+            h.raw("\">");
+            h.text(&v.text);
+            h.raw("</div>");
+        }
         h.raw("</td><td>");
         let tol: Vec<String> = m
             .uses
@@ -436,6 +450,16 @@ pub fn render_html(g: &Guide) -> String {
         for f in &g.fields {
             h.raw("<tr><td>");
             h.text(&f.label);
+            let by = match f.source {
+                "office" => Some(h.t("（由窗口填写）", " (filled in by the office)")),
+                "shared_data" => Some(h.t("（通过数据共享获取）", " (taken from shared data)")),
+                _ => None,
+            };
+            if let Some(by) = by {
+                h.raw("<span class=\"source\">");
+                h.text(by);
+                h.raw("</span>");
+            }
             h.raw("</td><td>");
             match &f.required_when {
                 Some(w) => {

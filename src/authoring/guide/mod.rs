@@ -101,6 +101,28 @@ pub struct GuideReject {
     pub when: String,
     pub reason: String,
     pub basis: Option<BasisOut>,
+    /// The target to apply for instead (许可 → 备案), with its name (SPEC §7.5).
+    pub redirect: Option<GuideRedirect>,
+}
+
+/// Where a reject sends the applicant instead.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GuideRedirect {
+    pub target: String,
+    pub name: String,
+    /// "请改为申请「…」" / "apply for … instead".
+    pub text: String,
+}
+
+/// How a commitment (告知承诺) is verified after the fact (SPEC §7.6).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GuideVerification {
+    /// `site`, `data` or `documents`.
+    pub method: &'static str,
+    /// Counted from the due day of the latest service using the material.
+    pub within: GuideLimit,
+    /// The whole rule in one sentence, revocation included.
+    pub text: String,
 }
 
 /// The service's tolerance rule (容缺受理).
@@ -162,6 +184,8 @@ pub struct GuideMaterial {
     pub electronic: bool,
     /// May be replaced by a signed commitment (告知承诺).
     pub commitment: bool,
+    /// How a commitment is verified afterwards; null for `commitment: true` or none.
+    pub verification: Option<GuideVerification>,
     pub area: &'static str,
     /// True when every service that asks for it tolerates its absence at intake (容缺).
     pub tolerable: bool,
@@ -200,6 +224,8 @@ pub struct GuideField {
     /// A conditional requirement in plain language.
     pub required_when: Option<String>,
     pub values: Vec<GuideValue>,
+    /// Who fills it: `applicant`, `office` or `shared_data` (SPEC §7.7).
+    pub source: &'static str,
 }
 
 /// A bundle phase run once (一窗受理, 统一出件).
@@ -243,6 +269,13 @@ impl Describe for PolicyNames<'_> {
             .and_then(|f| f.value_labels.get(value))
             .map(|l| l.get(locale).to_string())
             .unwrap_or_else(|| value.to_string())
+    }
+    fn material_label(&self, index: usize, id: &str, locale: &str) -> String {
+        self.0
+            .materials
+            .get(index)
+            .map(|m| m.name.get(locale).to_string())
+            .unwrap_or_else(|| id.to_string())
     }
 }
 
