@@ -175,6 +175,9 @@ codes! {
     EffectiveGap = "effective_gap",
     /// A tolerable material in a service whose tolerance allows none.
     ToleranceUnusable = "tolerance_unusable",
+    /// A condition tests `committed(m)` or `electronic(m)` on a material whose catalogue entry
+    /// does not allow that status, so it never holds.
+    ImpossibleStatus = "impossible_status",
 }
 
 impl serde::Serialize for Code {

@@ -310,16 +310,16 @@ fn the_correction_notice_deadline_follows_the_policy() {
 fn committing_takes_the_commitment_route() {
     let d = decide(request(
         "shop",
-        json!({"business_license": "provided", "property_proof": "committed", "safety_pledge": "committed"}),
+        json!({"business_license": "provided", "property_proof": "committed", "qualification_pledge": "committed"}),
     ));
     assert_eq!(d["outcome"], "accepted");
     assert_eq!(d["timeline"]["due"], "2026-09-30");
     // property_proof: 20 working days after 09-30: 10-08 … 10-30 are 18, 11-02 (19), 11-03.
-    // safety_pledge: 30 natural days after 09-30 → Fri 10-30, a working day.
+    // qualification_pledge: 30 natural days after 09-30 → Fri 10-30, a working day.
     assert_eq!(
         d["follow_ups"],
         json!([{"material": "property_proof", "method": "site", "due": "2026-11-03"},
-               {"material": "safety_pledge", "method": "documents", "due": "2026-10-30"}])
+               {"material": "qualification_pledge", "method": "documents", "due": "2026-10-30"}])
     );
     let notice = d["notice"].as_str().unwrap();
     assert!(
@@ -329,7 +329,7 @@ fn committing_takes_the_commitment_route() {
         "{notice}"
     );
     assert!(
-        notice.contains("「安全生产条件承诺材料」：将于 2026-10-30 前书面核查"),
+        notice.contains("「从业资格条件承诺书」：将于 2026-10-30 前书面核查"),
         "{notice}"
     );
     assert!(
@@ -344,7 +344,7 @@ fn committing_takes_the_commitment_route() {
 fn providing_everything_does_not_take_the_commitment_route() {
     let d = decide(request(
         "shop",
-        json!({"business_license": "provided", "property_proof": "provided", "safety_pledge": "provided"}),
+        json!({"business_license": "provided", "property_proof": "provided", "qualification_pledge": "provided"}),
     ));
     assert_eq!(d["outcome"], "accepted");
     assert_eq!(d["timeline"]["due"], "2026-10-20");
@@ -358,7 +358,7 @@ fn providing_everything_does_not_take_the_commitment_route() {
 fn half_a_commitment_is_not_the_route() {
     let d = decide(request(
         "shop",
-        json!({"business_license": "provided", "property_proof": "committed", "safety_pledge": "provided"}),
+        json!({"business_license": "provided", "property_proof": "committed", "qualification_pledge": "provided"}),
     ));
     assert_eq!(d["timeline"]["due"], "2026-10-20");
     assert_eq!(
@@ -371,22 +371,26 @@ fn half_a_commitment_is_not_the_route() {
 /// `commitment` is an error and counts as missing, so it cannot open the route.
 #[test]
 fn a_status_the_catalogue_does_not_allow_reads_as_missing() {
-    let p = edited(|v| v["materials"]["safety_pledge"]["commitment"] = json!(false)).unwrap();
+    let p =
+        edited(|v| v["materials"]["qualification_pledge"]["commitment"] = json!(false)).unwrap();
     let d = decide_with(
         &p,
         request(
             "shop",
-            json!({"business_license": "provided", "property_proof": "committed", "safety_pledge": "committed"}),
+            json!({"business_license": "provided", "property_proof": "committed", "qualification_pledge": "committed"}),
         ),
     );
     assert_eq!(d["outcome"], "needs_correction");
-    assert_eq!(d["field_errors"][0]["path"], "materials.safety_pledge");
+    assert_eq!(
+        d["field_errors"][0]["path"],
+        "materials.qualification_pledge"
+    );
     assert_eq!(d["field_errors"][0]["code"], "status_not_allowed");
     let pledge = d["checklist"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"] == "safety_pledge")
+        .find(|c| c["id"] == "qualification_pledge")
         .unwrap();
     assert_eq!(pledge["status"], "missing");
     assert_eq!(d["proceeding"], json!([]));
@@ -394,7 +398,7 @@ fn a_status_the_catalogue_does_not_allow_reads_as_missing() {
     let t = p
         .timeline(&Request::from_value(request(
             "shop",
-            json!({"business_license": "provided", "property_proof": "committed", "safety_pledge": "committed"}),
+            json!({"business_license": "provided", "property_proof": "committed", "qualification_pledge": "committed"}),
         ))
         .unwrap())
         .unwrap();
@@ -402,12 +406,12 @@ fn a_status_the_catalogue_does_not_allow_reads_as_missing() {
 }
 
 /// `required: "missing(property_proof)"`: without the property proof a lease contract is
-/// required; `excluded_if: "committed(safety_pledge)"` refuses 容缺 on top of a commitment.
+/// required; `excluded_if: "committed(qualification_pledge)"` refuses 容缺 on top of a commitment.
 #[test]
 fn statuses_in_required_and_excluded_if() {
     let d = decide(request(
         "shop",
-        json!({"business_license": "provided", "safety_pledge": "provided"}),
+        json!({"business_license": "provided", "qualification_pledge": "provided"}),
     ));
     assert!(ids(&d["checklist"]).contains(&"lease_contract"));
     assert_eq!(
@@ -416,20 +420,20 @@ fn statuses_in_required_and_excluded_if() {
     );
     let d = decide(request(
         "shop",
-        json!({"business_license": "provided", "property_proof": "provided", "safety_pledge": "provided"}),
+        json!({"business_license": "provided", "property_proof": "provided", "qualification_pledge": "provided"}),
     ));
     assert!(!ids(&d["checklist"]).contains(&"lease_contract"));
     // Business licence missing (tolerable 5 working days: 10-13), pledge provided → 容缺.
     let d = decide(request(
         "shop",
-        json!({"property_proof": "provided", "safety_pledge": "provided"}),
+        json!({"property_proof": "provided", "qualification_pledge": "provided"}),
     ));
     assert_eq!(d["outcome"], "accepted_with_tolerance");
     assert_eq!(d["missing"][0]["supplement_due"], "2026-10-13");
     // The same with the pledge committed: excluded, so correction.
     let d = decide(request(
         "shop",
-        json!({"property_proof": "provided", "safety_pledge": "committed"}),
+        json!({"property_proof": "provided", "qualification_pledge": "committed"}),
     ));
     assert_eq!(d["outcome"], "needs_correction");
     assert_eq!(d["missing"][0]["tolerated"], false);
@@ -438,8 +442,8 @@ fn statuses_in_required_and_excluded_if() {
 #[test]
 fn an_unknown_material_in_a_condition_is_a_load_error_at_its_place() {
     let text = fixture_text().replace(
-        "committed(property_proof) && committed(safety_pledge)",
-        "committed(property_proof) && committed(safety_pledg)",
+        "committed(property_proof) && committed(qualification_pledge)",
+        "committed(property_proof) && committed(qualification_pledg)",
     );
     let e = Policy::from_json(&text).unwrap_err();
     assert_eq!(e.issues.len(), 1, "{e:?}");
@@ -447,13 +451,15 @@ fn an_unknown_material_in_a_condition_is_a_load_error_at_its_place() {
     assert_eq!(i.code.as_str(), "unknown_material");
     assert_eq!(i.path, "services.shop.stages[0].limit_if[0].when");
     assert!(
-        i.message.en.contains("did you mean `safety_pledge`?"),
+        i.message
+            .en
+            .contains("did you mean `qualification_pledge`?"),
         "{}",
         i.message.en
     );
-    // The column of `safety_pledg` inside the string on its line.
+    // The column of `qualification_pledg` inside the string on its line.
     let line = text.lines().nth(i.line.unwrap() as usize - 1).unwrap();
-    let col = line.find("safety_pledg)").unwrap() + 1;
+    let col = line.find("qualification_pledg)").unwrap() + 1;
     assert_eq!(i.column, Some(col as u32));
     // A field is not a material; an unknown function is its own error.
     let e = Policy::from_json(
@@ -501,7 +507,7 @@ fn a_plain_commitment_has_no_follow_up() {
     let mut req = request(
         "shop",
         json!({"business_license": "provided", "property_proof": "provided",
-               "safety_pledge": "provided", "env_statement": "committed"}),
+               "qualification_pledge": "provided", "env_statement": "committed"}),
     );
     req["form"]["capacity_kva"] = json!(600);
     let d = decide(req);
@@ -711,17 +717,16 @@ fn the_guide_states_verifications_redirects_and_who_fills_a_field() {
         json!({"method": "site", "within": {"limit": {"working_days": 20}, "text": "20 个工作日"},
                "text": "办结后 20 个工作日内现场核查；承诺不实的，依法撤销"})
     );
-    assert_eq!(m("safety_pledge")["verification"]["method"], "documents");
+    assert_eq!(
+        m("qualification_pledge")["verification"]["method"],
+        "documents"
+    );
     assert_eq!(m("business_license")["verification"], Value::Null);
     // The lease contract's condition reads a status, in words.
-    assert_eq!(
-        m("lease_contract")["required_text"]
-            .as_str()
-            .unwrap()
-            .contains("「产权证明」未提交"),
-        true,
-        "{}",
-        m("lease_contract")["required_text"]
+    let lease = m("lease_contract")["required_text"].clone();
+    assert!(
+        lease.as_str().unwrap().contains("「产权证明」未提交"),
+        "{lease}"
     );
     let html = p.guide_html("shop", "en").unwrap();
     assert!(
@@ -748,4 +753,57 @@ fn the_guide_states_verifications_redirects_and_who_fills_a_field() {
         html.contains("有严重失信记录<span class=\"source\">（由窗口填写）</span>"),
         "{html}"
     );
+}
+
+// ---- lint ------------------------------------------------------------------------------------
+
+#[test]
+fn lint_finds_status_tests_that_can_never_hold() {
+    let codes = |p: &Policy| -> Vec<(String, String)> {
+        p.lint()
+            .into_iter()
+            .map(|d| (d.code.as_str().to_string(), d.path))
+            .collect()
+    };
+    let clean = codes(&policy());
+    assert!(
+        !clean
+            .iter()
+            .any(|(c, _)| c == "impossible_status" || c == "unused_material"),
+        "{clean:?}"
+    );
+    let p = edited(|v| {
+        v["materials"]["qualification_pledge"]["commitment"] = json!(false);
+        v["services"]["shop"]["materials"][2]["required"] = json!("electronic(property_proof)");
+    })
+    .unwrap();
+    let found: Vec<(String, String)> = codes(&p)
+        .into_iter()
+        .filter(|(c, _)| c == "impossible_status")
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "impossible_status".to_string(),
+                "services.shop.materials[2].required".to_string()
+            ),
+            (
+                "impossible_status".to_string(),
+                "services.shop.stages[0].limit_if[0].when".to_string()
+            ),
+            (
+                "impossible_status".to_string(),
+                "services.shop.tolerance.excluded_if".to_string()
+            ),
+        ]
+    );
+    // A material only a condition reads is not unused.
+    let p = edited(|v| {
+        v["materials"]["spare"] = json!({"name": {"zh-CN": "备用材料", "en": "spare"}});
+        v["services"]["filing"]["stages"][0]["limit_if"] =
+            json!([{"when": "provided(spare)", "limit": {"working_days": 0}}]);
+    })
+    .unwrap();
+    assert!(!codes(&p).iter().any(|(c, _)| c == "unused_material"));
 }

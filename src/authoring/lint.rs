@@ -92,6 +92,51 @@ fn conditions(p: &Policy) -> Vec<(String, &Cond)> {
     out
 }
 
+/// `committed(m)` / `electronic(m)` on a material whose catalogue entry does not allow that
+/// status: the request's status is then an error and reads as missing, so the test never holds.
+fn impossible_statuses(out: &mut Out<'_>, conds: &[(String, &Cond)]) {
+    use crate::expr::{MaterialStatus, NodeKind};
+    let p = out.policy;
+    for (path, c) in conds {
+        let mut found: Vec<(MaterialStatus, usize)> = Vec::new();
+        c.expr.ast().walk(&mut |n| {
+            if let NodeKind::Status(call) = &n.kind {
+                found.push((call.status, call.index));
+            }
+        });
+        for (status, mi) in found {
+            let Some(m) = p.materials.get(mi) else {
+                continue;
+            };
+            let (allowed, zh, en) = match status {
+                MaterialStatus::Committed => (m.commitment, "告知承诺", "a commitment"),
+                MaterialStatus::Electronic => {
+                    (m.electronic, "电子证照免提交", "an electronic licence")
+                }
+                _ => (true, "", ""),
+            };
+            if allowed {
+                continue;
+            }
+            let st = status.as_str();
+            out.add(
+                path.clone(),
+                false,
+                Code::ImpossibleStatus,
+                Severity::Warning,
+                format!(
+                    "`{st}({})` 永不成立：材料目录不允许材料 `{}` 以{zh}方式提供",
+                    m.id, m.id
+                ),
+                format!(
+                    "`{st}({})` never holds: the catalogue does not allow {en} for `{}`",
+                    m.id, m.id
+                ),
+            );
+        }
+    }
+}
+
 /// Every label of the policy with its path, and whether it has an `en` text.
 fn labels(p: &Policy) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
@@ -339,7 +384,7 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
         }
     }
 
-    // unused_material
+    // unused_material (a material whose status a condition reads is used too)
     let mut listed = vec![false; p.materials.len()];
     for s in &p.services {
         for r in &s.materials {
@@ -348,6 +393,14 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
             }
         }
     }
+    for (_, c) in &conds {
+        for &i in c.expr.materials() {
+            if let Some(l) = listed.get_mut(i) {
+                *l = true;
+            }
+        }
+    }
+    impossible_statuses(&mut out, &conds);
     for (m, listed) in p.materials.iter().zip(&listed) {
         if !listed {
             out.add(
