@@ -12,6 +12,10 @@ fn policy_for(name: &str) -> Policy {
     match name {
         "fixture" => Policy::from_json(include_str!("../../../tests/engine/policy.json"))
             .expect("fixture loads"),
+        "s7-accept" => Policy::from_json(include_str!(
+            "../../../tests/fixtures/s7-accept/policy.json"
+        ))
+        .expect("s7-accept loads"),
         other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
             .expect("builtin loads"),
     }
