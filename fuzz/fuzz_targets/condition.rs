@@ -12,7 +12,15 @@ impl Schema for S {
     fn names(&self) -> Vec<&str> {
         self.0.iter().map(|(n, _)| *n).collect()
     }
+    fn material(&self, id: &str) -> Option<usize> {
+        MATERIALS.iter().position(|m| *m == id)
+    }
+    fn material_names(&self) -> Vec<&str> {
+        MATERIALS.to_vec()
+    }
 }
+/// Catalogue ids for `provided(m)` and the other status tests (one with `.` and `-`).
+const MATERIALS: [&str; 3] = ["business_license", "property_proof", "load.list-v2"];
 struct Empty;
 impl Form for Empty {
     fn get(&self, _: usize) -> Option<Value<'_>> {
@@ -29,6 +37,10 @@ impl Form for Full {
             3 => Some(Value::Str("91350100M000100Y43")),
             _ => intake_rules::Date::parse("2026-09-30").map(Value::Date),
         }
+    }
+    fn status(&self, m: usize) -> intake_rules::expr::MaterialStatus {
+        use intake_rules::expr::MaterialStatus as S;
+        [S::Electronic, S::Committed, S::Provided].get(m).copied().unwrap_or(S::Missing)
     }
 }
 
