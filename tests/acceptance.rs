@@ -156,6 +156,40 @@ fn per_service_notice_in_english() {
     );
 }
 
+/// The business licence is tolerable for power (3 working days) and water (5) but not for gas.
+/// Per service, gas is sent back anyway, so the proceeding services decide: tolerated, due on
+/// the earlier period, 3 working days after 09-30 → 10-08, 10-09, 10-10 (make-up Saturday).
+/// Together, gas decides too: not tolerated.
+#[test]
+fn per_service_tolerance_is_judged_by_the_proceeding_services() {
+    let materials = json!({"property_proof": "provided", "water_use": "provided"});
+    let d = decide(request("joint", materials.clone()));
+    assert_eq!(service(&d, "power")["outcome"], "accepted_with_tolerance");
+    assert_eq!(service(&d, "water")["outcome"], "accepted_with_tolerance");
+    assert_eq!(service(&d, "gas")["outcome"], "needs_correction");
+    assert_eq!(d["proceeding"], json!(["power", "water"]));
+    assert_eq!(
+        d["missing"],
+        json!([
+            {"id": "business_license", "name": "营业执照", "tolerated": true,
+             "supplement_due": "2026-10-10", "used_by": ["gas", "power", "water"]},
+            {"id": "gas_use", "name": "用气需求表", "tolerated": false,
+             "supplement_due": null, "used_by": ["gas"]}
+        ])
+    );
+    assert_eq!(d["timeline"]["supplement_due"], "2026-10-10");
+    assert_eq!(d["timeline"]["due"], "2026-10-15");
+    let notice = d["notice"].as_str().unwrap();
+    assert!(
+        notice.contains("「营业执照」，请于 2026-10-10 前补齐"),
+        "{notice}"
+    );
+    let d = decide(request("joint_together", materials));
+    assert_eq!(d["proceeding"], json!([]));
+    assert_eq!(d["missing"][0]["tolerated"], false);
+    assert_eq!(d["missing"][0]["supplement_due"], Value::Null);
+}
+
 /// The same request under "together" (the default): nothing proceeds, no timeline.
 #[test]
 fn together_holds_every_service_back() {
