@@ -103,6 +103,22 @@ fn the_guide_states_verifications_redirects_and_who_fills_a_field() {
         .iter()
         .map(|f| (f["id"].as_str().unwrap(), f["source"].as_str().unwrap()))
         .collect();
+    // The policy's order, as targets() gives it (not by id).
+    let order: Vec<&str> = sources.iter().map(|(id, _)| *id).collect();
+    assert_eq!(
+        order,
+        [
+            "applicant_name",
+            "uscc",
+            "by_agent",
+            "agent_name",
+            "agent_id_number",
+            "applicant_phone",
+            "project_scale",
+            "has_credit_issue",
+            "licence_no"
+        ]
+    );
     assert!(sources.contains(&("has_credit_issue", "office")));
     assert!(sources.contains(&("licence_no", "shared_data")));
     let html = p.guide_html("licence", "zh-CN").unwrap();

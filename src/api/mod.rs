@@ -195,45 +195,13 @@ fn field_info(f: &Field) -> FieldInfo {
     }
 }
 
-/// The fields a target's form needs (SPEC §7.7), in the policy document's order of `fields`:
-/// those its services' conditions read, those that may be required, and — transitively — those
-/// a `required` condition of a needed field reads (a "filed by an agent" checkbox that makes
-/// the agent's id required).
+/// The fields a target's form needs, in the policy document's order
+/// ([`Policy::needed_fields`]).
 fn fields_of(policy: &Policy, services: &[usize]) -> Vec<FieldInfo> {
-    let mut used = vec![false; policy.fields.len()];
-    for &si in services {
-        if let Some(s) = policy.services.get(si) {
-            s.mark_fields(&mut used);
-        }
-    }
-    let mut todo: Vec<usize> = Vec::new();
-    for (i, f) in policy.fields.iter().enumerate() {
-        if !matches!(f.required, Requirement::Never) {
-            if let Some(u) = used.get_mut(i) {
-                *u = true;
-            }
-        }
-        if used.get(i).copied().unwrap_or(false) {
-            todo.push(i);
-        }
-    }
-    // Each field enters `todo` once (when first marked): linear in the conditions' size.
-    while let Some(i) = todo.pop() {
-        let Some(Requirement::If(c)) = policy.fields.get(i).map(|f| &f.required) else {
-            continue;
-        };
-        for &j in c.expr.fields() {
-            if let Some(u) = used.get_mut(j).filter(|u| !**u) {
-                *u = true;
-                todo.push(j);
-            }
-        }
-    }
     policy
-        .field_order
-        .iter()
-        .filter(|&&i| used.get(i).copied().unwrap_or(false))
-        .filter_map(|&i| policy.fields.get(i))
+        .needed_fields(services)
+        .into_iter()
+        .filter_map(|i| policy.fields.get(i))
         .map(field_info)
         .collect()
 }

@@ -459,3 +459,46 @@ impl Service {
         }
     }
 }
+
+impl Policy {
+    /// The fields the form of a target made of `services` (indices) needs (SPEC §7.7), in the
+    /// policy document's order: those the services' conditions read, those that may be
+    /// required, and — transitively — those a needed field's `required` condition reads (a
+    /// "filed by an agent" checkbox that makes the agent's id required).
+    pub fn needed_fields(&self, services: &[usize]) -> Vec<usize> {
+        let mut used = vec![false; self.fields.len()];
+        for &si in services {
+            if let Some(s) = self.services.get(si) {
+                s.mark_fields(&mut used);
+            }
+        }
+        let mut todo: Vec<usize> = Vec::new();
+        for (i, f) in self.fields.iter().enumerate() {
+            if !matches!(f.required, Requirement::Never) {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+            }
+            if used.get(i).copied().unwrap_or(false) {
+                todo.push(i);
+            }
+        }
+        // Each field enters `todo` once (when first marked): linear in the conditions' size.
+        while let Some(i) = todo.pop() {
+            let Some(Requirement::If(c)) = self.fields.get(i).map(|f| &f.required) else {
+                continue;
+            };
+            for &j in c.expr.fields() {
+                if let Some(u) = used.get_mut(j).filter(|u| !**u) {
+                    *u = true;
+                    todo.push(j);
+                }
+            }
+        }
+        self.field_order
+            .iter()
+            .copied()
+            .filter(|&i| used.get(i).copied().unwrap_or(false))
+            .collect()
+    }
+}

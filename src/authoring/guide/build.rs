@@ -370,15 +370,14 @@ pub(super) fn materials(cx: &Ctx<'_>, services: &[&Service], bundle: bool) -> Ve
 
 pub(super) fn fields(cx: &Ctx<'_>, services: &[&Service]) -> Vec<GuideField> {
     let p = cx.policy;
-    let mut used = vec![false; p.fields.len()];
-    for s in services {
-        s.mark_fields(&mut used);
-    }
-    p.fields
+    let indices: Vec<usize> = services
         .iter()
-        .zip(used)
-        .filter(|(f, u)| *u || !matches!(f.required, Requirement::Never))
-        .map(|(f, _)| field(cx, f))
+        .filter_map(|s| p.service_index(&s.id))
+        .collect();
+    p.needed_fields(&indices)
+        .into_iter()
+        .filter_map(|i| p.fields.get(i))
+        .map(|f| field(cx, f))
         .collect()
 }
 

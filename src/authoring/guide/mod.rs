@@ -43,7 +43,7 @@ pub struct Guide {
     pub services: Vec<GuideService>,
     /// Every material the target can ask for, in order of first appearance.
     pub materials: Vec<GuideMaterial>,
-    /// The form fields the target reads or requires, sorted by id.
+    /// The form fields the target needs, in the policy document's order (as `targets()`).
     pub fields: Vec<GuideField>,
     /// For a bundle: one intake, one issue, its own limits.
     pub bundle: Option<GuideBundle>,
