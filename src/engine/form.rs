@@ -171,6 +171,7 @@ impl Form for RequiredView<'_> {
 ///     id: "capacity_kva".into(),
 ///     ty: FieldType::Number,
 ///     label: None,
+///     description: None,
 ///     value_labels: Default::default(),
 ///     required: Requirement::Always,
 ///     min: Some(0.0),
