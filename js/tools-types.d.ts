@@ -54,7 +54,8 @@ export type ChangeKind =
   | "stage_limit_if_changed" | "stage_after_changed" | "stage_pauses_changed"
   | "promise_changed" | "legal_changed"
   | "bundle_added" | "bundle_removed" | "bundle_service_added" | "bundle_service_removed"
-  | "bundle_order_changed" | "bundle_intake_changed" | "bundle_finish_changed";
+  | "bundle_order_changed" | "bundle_intake_changed" | "bundle_finish_changed"
+  | "correction_notice_within_changed" | "bundle_acceptance_changed";
 /** One structural change; `old`/`new` are the JSON values (null when absent). */
 export interface PolicyChange { kind: ChangeKind; path: string; old: unknown; new: unknown; message: Message }
 export interface CaseChange { path: string; old: unknown; new: unknown }

@@ -181,3 +181,64 @@ fn lint_finds_status_tests_that_can_never_hold() {
     .unwrap();
     assert!(!codes(&p).iter().any(|(c, _)| c == "unused_material"));
 }
+
+// ---- diff ------------------------------------------------------------------------------------
+
+#[test]
+fn diff_reports_the_acceptance_keys_and_ignores_written_defaults() {
+    let old = policy();
+    let kinds = |new: &Policy| -> Vec<(String, String)> {
+        let d = serde_json::to_value(intake_rules::authoring::diff::diff(&old, new, None)).unwrap();
+        d["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["kind"].as_str().unwrap().to_string(),
+                    c["path"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let defaults = edited(|v| {
+        v["fields"]["remark"]["source"] = json!("applicant");
+        v["bundles"]["joint_together"]["acceptance"] = json!("together");
+        v["correction_notice_within"] = json!({"working_days": 5});
+        v["materials"]["lease_contract"]["commitment"] = json!(false);
+    })
+    .unwrap();
+    assert_eq!(kinds(&defaults), []);
+    let changed = edited(|v| {
+        v["fields"]["remark"]["source"] = json!("office");
+        v["bundles"]["joint"]["acceptance"] = json!("together");
+        v["correction_notice_within"] = json!({"working_days": 3});
+        v["materials"]["property_proof"]["commitment"] = json!(true);
+        v["services"]["licence"]["rejects"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("redirect");
+    })
+    .unwrap();
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        kinds(&changed),
+        pairs(&[
+            ("bundle_acceptance_changed", "bundles.joint.acceptance"),
+            (
+                "correction_notice_within_changed",
+                "correction_notice_within"
+            ),
+            ("field_changed", "fields.remark.source"),
+            (
+                "material_commitment_changed",
+                "materials.property_proof.commitment"
+            ),
+            ("rejects_changed", "services.licence.rejects"),
+        ])
+    );
+}

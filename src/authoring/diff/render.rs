@@ -152,7 +152,7 @@ pub(super) fn field_type(ty: &FieldType) -> Value {
 }
 
 /// The keys of a field other than its type and labels, with defaults filled in.
-pub(super) fn field_settings(f: &Field) -> [(&'static str, Value); 7] {
+pub(super) fn field_settings(f: &Field) -> [(&'static str, Value); 8] {
     let values = match &f.ty {
         FieldType::Enum(v) => Value::Array(v.iter().map(|s| string(s)).collect()),
         _ => Value::Null,
@@ -168,6 +168,7 @@ pub(super) fn field_settings(f: &Field) -> [(&'static str, Value); 7] {
             f.format.map_or(Value::Null, |x| string(x.as_str())),
         ),
         ("max_length", f.max_length.map_or(Value::Null, Value::from)),
+        ("source", string(f.source.as_str())),
     ]
 }
 
@@ -191,7 +192,9 @@ pub(super) fn field(f: &Field) -> Value {
     ]);
     if let Value::Object(m) = &mut out {
         for (k, v) in field_settings(f) {
-            if !v.is_null() && v != Value::Bool(false) {
+            let default =
+                v.is_null() || v == Value::Bool(false) || (k == "source" && v == "applicant");
+            if !default {
                 m.insert(k.to_string(), v);
             }
         }
@@ -204,7 +207,7 @@ pub(super) fn material(m: &Material) -> Value {
     obj(vec![
         ("name", label(&m.name)),
         ("electronic", flag(m.electronic)),
-        ("commitment", flag(m.commitment)),
+        ("commitment", commitment(m)),
         (
             "area",
             if area == "general" {
@@ -218,6 +221,17 @@ pub(super) fn material(m: &Material) -> Value {
     ])
 }
 
+/// `commitment` as written: `true`, the follow-up object, or `null` for the default `false`.
+pub(super) fn commitment(m: &Material) -> Value {
+    match m.verify {
+        Some(v) => obj(vec![
+            ("verify_within", period(v.within)),
+            ("method", string(v.method.as_str())),
+        ]),
+        None => flag(m.commitment),
+    }
+}
+
 pub(super) fn rejects(rs: &[Reject]) -> Value {
     Value::Array(
         rs.iter()
@@ -226,6 +240,10 @@ pub(super) fn rejects(rs: &[Reject]) -> Value {
                     ("when", string(&r.when.src)),
                     ("reason", label(&r.reason)),
                     ("basis", basis(r.basis.as_ref())),
+                    (
+                        "redirect",
+                        r.redirect.as_deref().map_or(Value::Null, string),
+                    ),
                 ])
             })
             .collect(),
@@ -384,7 +402,16 @@ pub(super) fn bundle(p: &Policy, b: &Bundle) -> Value {
         ("promise", opt_period(b.promise)),
         ("legal", opt_period(b.legal)),
         ("basis", basis(b.basis.as_ref())),
+        ("acceptance", acceptance(b)),
     ])
+}
+
+/// `acceptance` as written: `null` for the default `together`.
+pub(super) fn acceptance(b: &Bundle) -> Value {
+    match b.acceptance {
+        crate::policy::Acceptance::Together => Value::Null,
+        a => string(a.as_str()),
+    }
 }
 
 // ---- phrases --------------------------------------------------------------------------------

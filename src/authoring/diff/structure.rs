@@ -210,6 +210,13 @@ impl Differ<'_> {
         for (key, kind, x, y, zh, en) in items {
             self.changed(kind, key.into(), x, y, (zh, en));
         }
+        self.changed(
+            "correction_notice_within_changed",
+            "correction_notice_within".into(),
+            r::period(a.correction_notice_within),
+            r::period(b.correction_notice_within),
+            ("补正告知期限", "the period of the correction notice"),
+        );
         let title = ("title", r::label(&a.title), r::label(&b.title));
         self.labels("", vec![title], ("策略", "the policy"));
     }
@@ -318,8 +325,8 @@ impl Differ<'_> {
                         (
                             "commitment",
                             "material_commitment_changed",
-                            Value::Bool(x.commitment),
-                            Value::Bool(y.commitment),
+                            r::commitment(x),
+                            r::commitment(y),
                             "可告知承诺",
                             "may be replaced by a commitment",
                         ),
@@ -475,6 +482,17 @@ impl Differ<'_> {
                 ),
             );
         }
+        let acceptance = |b: &Bundle| Value::from(b.acceptance.as_str());
+        self.changed(
+            "bundle_acceptance_changed",
+            format!("{path}.acceptance"),
+            acceptance(x),
+            acceptance(y),
+            (
+                &format!("{}的受理方式", what.0),
+                &format!("how the services of {} are accepted", what.1),
+            ),
+        );
         let labels = vec![("name", r::label(&x.name), r::label(&y.name))];
         self.labels(path, labels, what);
         self.basis(path, x.basis.as_ref(), y.basis.as_ref(), what);
