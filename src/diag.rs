@@ -128,6 +128,8 @@ codes! {
     BadRequest = "bad_request",
     /// The request's target is neither a service nor a bundle of the policy.
     UnknownTarget = "unknown_target",
+    /// The request's region is not one of the policy's `regions`.
+    UnknownRegion = "unknown_region",
     // ---- form and material errors inside a decision ----
     /// A required form field is absent or empty.
     Required = "required",
@@ -172,6 +174,8 @@ codes! {
     EffectiveGap = "effective_gap",
     /// A tolerable material in a service whose tolerance allows none.
     ToleranceUnusable = "tolerance_unusable",
+    /// Where a region departs from the policy's own values (information).
+    RegionDeparts = "region_departs",
 }
 
 impl serde::Serialize for Code {

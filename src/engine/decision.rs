@@ -8,15 +8,16 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::calendar::{BeyondCoverage, Calendar, CalendarError, Period};
+use crate::calendar::{BeyondCoverage, Calendar, CalendarError, Period, TimeOfDay};
 use crate::date::Date;
 use crate::diag::{Code, Diagnostic, Message, Severity};
 use crate::engine::form::{self, FormIn, TypedForm};
 use crate::engine::notice;
+use crate::engine::region;
 use crate::engine::request::{Request, RequestError};
 use crate::engine::schedule::{self, BasisOut, TargetPlan, Timeline};
 use crate::expr::Form;
-use crate::policy::{Label, Policy, Requirement, Service};
+use crate::policy::{Label, Policy, Region, Requirement, Service};
 
 pub use super::types::{Issue, Outcome, Status};
 
@@ -88,6 +89,8 @@ pub struct PolicyBlock {
     pub version: String,
     pub fingerprint: String,
     pub calendar: CalendarBlock,
+    /// The request's region (SPEC §7.8), or null.
+    pub region: Option<String>,
 }
 
 /// The decision of SPEC §2. Every key is always present; lists are in a stable order.
@@ -219,13 +222,13 @@ fn requirement_holds(r: &Requirement, form: &dyn Form) -> bool {
     }
 }
 
-/// The calendar a request is computed on: the policy's, with the caller's estimate opt-in.
-fn calendar_for(policy: &Policy, req: &Request) -> Calendar {
+/// The calendar a request is computed on: the region's or the policy's, with the caller's
+/// estimate opt-in.
+fn calendar_for(policy: &Policy, region: Option<&Region>, req: &Request) -> Calendar {
+    let base = region::calendar(policy, region);
     match req.beyond_coverage {
-        Some(b) if b != policy.calendar.beyond_coverage() => {
-            policy.calendar.with_beyond_coverage(b)
-        }
-        _ => policy.calendar.clone(),
+        Some(b) if b != base.beyond_coverage() => base.with_beyond_coverage(b),
+        _ => base.clone(),
     }
 }
 
@@ -236,16 +239,7 @@ fn resolve_target<'p>(
 ) -> Result<(&'p Label, TargetPlan<'p>), RequestError> {
     if let Some(i) = policy.service_index(target) {
         if let Some(s) = policy.services.get(i) {
-            return Ok((
-                &s.name,
-                TargetPlan {
-                    services: vec![s],
-                    intake: None,
-                    finish: None,
-                    promise: s.promise,
-                    legal: s.legal,
-                },
-            ));
+            return Ok((&s.name, TargetPlan::of_service(s)));
         }
     }
     if let Some(b) = policy
@@ -260,16 +254,7 @@ fn resolve_target<'p>(
                 }
             }
         }
-        return Ok((
-            &b.name,
-            TargetPlan {
-                services,
-                intake: b.intake.as_ref(),
-                finish: b.finish.as_ref(),
-                promise: b.promise,
-                legal: b.legal,
-            },
-        ));
+        return Ok((&b.name, TargetPlan::of_bundle(b, services)));
     }
     let mut ids: Vec<&str> = policy.services.iter().map(|s| s.id.as_str()).collect();
     ids.extend(policy.bundles.iter().map(|b| b.id.as_str()));
@@ -288,14 +273,14 @@ fn resolve_target<'p>(
 /// The received day; when the calendar cannot say, the weekend-only estimate and an issue.
 fn received(
     cal: &Calendar,
-    policy: &Policy,
+    cutoff: TimeOfDay,
     req: &Request,
 ) -> Result<(Date, Option<Issue>), RequestError> {
-    match cal.received_on(&req.submitted_at, policy.cutoff) {
+    match cal.received_on(&req.submitted_at, cutoff) {
         Ok(d) => Ok((d, None)),
         Err(e) if e.is_out_of_range() => {
             let est = cal.with_beyond_coverage(BeyondCoverage::WeekendsOnly);
-            match est.received_on(&req.submitted_at, policy.cutoff) {
+            match est.received_on(&req.submitted_at, cutoff) {
                 Ok(d) => Ok((d, Some(Issue::from(e.issue)))),
                 Err(e2) => Err(RequestError {
                     issues: vec![e2.issue],
@@ -311,8 +296,9 @@ fn received(
 /// The received day of a request under a policy's calendar and cutoff (estimated from weekends
 /// when the calendar does not cover it).
 pub(crate) fn received_day(policy: &Policy, req: &Request) -> Result<Date, RequestError> {
-    let cal = calendar_for(policy, req);
-    Ok(received(&cal, policy, req)?.0)
+    let region = region::resolve(policy, req)?;
+    let cal = calendar_for(policy, region, req);
+    Ok(received(&cal, region::cutoff(policy, region), req)?.0)
 }
 
 /// How much of the analysis to build.
@@ -405,9 +391,10 @@ pub(crate) fn analyse_input<'p>(
     detail: Detail,
 ) -> Result<Analysis<'p>, RequestError> {
     let full = detail == Detail::Full;
-    let (target_name, plan) = resolve_target(policy, &req.target)?;
-    let cal = calendar_for(policy, req);
-    let (received_on, received_error) = received(&cal, policy, req)?;
+    let (target_name, mut plan) = resolve_target(policy, &req.target)?;
+    plan.region = region::resolve(policy, req)?;
+    let cal = calendar_for(policy, plan.region, req);
+    let (received_on, received_error) = received(&cal, region::cutoff(policy, plan.region), req)?;
     let locale = req.locale.clone();
 
     let (typed, form_errors, form_warnings) = form::validate_with(&policy.fields, input.form, full);
@@ -741,19 +728,14 @@ fn shortest(dues: &mut DueCache, periods: impl Iterator<Item = Period>) -> Optio
 impl Analysis<'_> {
     /// The applicable, schedulable part of the plan.
     fn applicable_plan(&self) -> TargetPlan<'_> {
-        TargetPlan {
-            services: self
-                .plan
+        self.plan.with_services(
+            self.plan
                 .services
                 .iter()
                 .filter(|s| !self.not_applicable.contains(&s.id))
                 .copied()
                 .collect(),
-            intake: self.plan.intake,
-            finish: self.plan.finish,
-            promise: self.plan.promise,
-            legal: self.plan.legal,
-        }
+        )
     }
 
     pub(crate) fn timeline(&self) -> Result<Timeline, CalendarError> {
@@ -791,11 +773,12 @@ impl Analysis<'_> {
             version: self.policy.version.clone(),
             fingerprint: self.policy.fingerprint().to_string(),
             calendar: CalendarBlock {
-                id: self.policy.calendar_info.id.clone(),
+                id: region::calendar_id(self.policy, self.plan.region).to_string(),
                 from,
                 to,
                 version: self.cal.data_version().to_string(),
             },
+            region: self.plan.region.map(|r| r.id.clone()),
         }
     }
 

@@ -83,9 +83,7 @@ impl Ctx {
         let promise = obj
             .get("promise")
             .and_then(|p| self.period(p, &path.key("promise")));
-        let legal = obj
-            .get("legal")
-            .and_then(|p| self.period(p, &path.key("legal")));
+        let (legal, limits) = self.target_limits(obj, path);
         let basis = self.opt_basis(obj, path);
         if self.issues.len() > before {
             return None;
@@ -98,6 +96,7 @@ impl Ctx {
             finish,
             promise,
             legal,
+            limits,
             basis,
         })
     }
