@@ -9,12 +9,14 @@
 //! Every change is `{kind, path, old, new, message}`; changes are sorted by path, then kind.
 //! With a case file, every case is decided under both versions and each difference in outcome,
 //! per-service outcome, missing materials (ids and `tolerated`), received day, supplement due
-//! day, due day or per-service due day is listed for that case.
+//! day, due day or per-service due day, counted working days (overall and per service),
+//! `promise_met` or `legal_due` is listed for that case, and `summary` counts the cases behind
+//! each kind of change.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::authoring::cases::{self, CaseFile};
 use crate::diag::Message;
@@ -64,6 +66,8 @@ pub struct PolicyDiff {
     pub cases_checked: usize,
     /// The cases whose decision changes, in file order.
     pub cases: Vec<AffectedCase>,
+    /// How many of them change in each respect.
+    pub summary: CaseSummary,
 }
 
 fn policy_ref(p: &Policy) -> PolicyRef {
@@ -86,6 +90,8 @@ pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff 
     d.materials();
     d.services();
     d.bundles();
+    d.office();
+    d.regions();
     let mut changes = d.out;
     crate::sorting::sort_by(&mut changes, |a, b| {
         (a.path.as_str(), a.kind).cmp(&(b.path.as_str(), b.kind))
@@ -123,6 +129,7 @@ pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff 
         new: policy_ref(new),
         changes,
         cases_checked: checked,
+        summary: clock::summary(&affected),
         cases: affected,
     }
 }
@@ -157,124 +164,17 @@ fn snapshot(r: Result<Decision, crate::engine::request::RequestError>) -> BTreeM
             m.insert(format!("service_dues.{}", s.id), s.due.to_string().into());
         }
     }
+    clock::snapshot(&d, &mut m);
     m
 }
 
 // ---- structural comparison ------------------------------------------------------------------
 
-static NULL: Value = Value::Null;
-
-fn get<'a>(v: &'a Value, key: &str) -> &'a Value {
-    v.get(key).unwrap_or(&NULL)
-}
-
-fn obj(v: &Value) -> Option<&Map<String, Value>> {
-    v.as_object()
-}
-
-/// A value without `$comment` anywhere.
-fn clean(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            let mut out = Map::new();
-            for (k, v) in m.iter().filter(|(k, _)| !k.starts_with('$')) {
-                out.insert(k.clone(), clean(v));
-            }
-            Value::Object(out)
-        }
-        Value::Array(a) => Value::Array(a.iter().map(clean).collect()),
-        v => v.clone(),
-    }
-}
-
-/// A value with its default when absent.
-fn or(v: &Value, dflt: Value) -> Value {
-    if v.is_null() {
-        dflt
-    } else {
-        clean(v)
-    }
-}
-
-fn keys<'a>(a: &'a Value, b: &'a Value) -> BTreeSet<&'a String> {
-    let mut s: BTreeSet<&String> = BTreeSet::new();
-    for v in [a, b] {
-        if let Some(m) = obj(v) {
-            s.extend(m.keys().filter(|k| !k.starts_with('$')));
-        }
-    }
-    s
-}
-
-/// Entries of a list keyed by `key` (`ref` for materials, `id` for stages), in order.
-fn keyed<'a>(v: &'a Value, key: &str) -> Vec<(String, &'a Value)> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|e| {
-                    e.get(key)
-                        .and_then(Value::as_str)
-                        .map(|k| (k.to_string(), e))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn label(v: &Value, en: bool) -> Option<String> {
-    let l = if en {
-        v.get("en").or_else(|| v.get("zh-CN"))
-    } else {
-        v.get("zh-CN")
-    };
-    l.and_then(Value::as_str).map(str::to_string)
-}
-
-fn period_text(v: &Value, en: bool) -> Option<String> {
-    let m = obj(v)?;
-    if m.len() != 1 {
-        return None;
-    }
-    let (k, n) = m.iter().next()?;
-    let n = n.as_u64()?;
-    Some(match (k.as_str(), en) {
-        ("working_days", false) => format!("{n}个工作日"),
-        ("natural_days", false) => format!("{n}个自然日"),
-        ("months", false) => format!("{n}个月"),
-        ("working_days", true) => format!("{n} working day{}", if n == 1 { "" } else { "s" }),
-        ("natural_days", true) => format!("{n} natural day{}", if n == 1 { "" } else { "s" }),
-        ("months", true) => format!("{n} month{}", if n == 1 { "" } else { "s" }),
-        _ => return None,
-    })
-}
-
-/// A value as a short phrase in a message.
-fn show(v: &Value, en: bool) -> String {
-    if let Some(p) = period_text(v, en) {
-        return p;
-    }
-    match v {
-        Value::Null => (if en { "none" } else { "无" }).into(),
-        Value::Bool(true) => (if en { "yes" } else { "是" }).into(),
-        Value::Bool(false) => (if en { "no" } else { "否" }).into(),
-        Value::String(s) => format!("`{s}`"),
-        Value::Number(n) => n.to_string(),
-        v => {
-            let s = crate::api::to_json(v);
-            if s.chars().count() > 120 {
-                let cut: String = s.chars().take(117).collect();
-                format!("{cut}…")
-            } else {
-                s
-            }
-        }
-    }
-}
-
-/// `old → new` in a message.
-fn arrow(old: &Value, new: &Value, en: bool) -> String {
-    format!("{} → {}", show(old, en), show(new, en))
-}
+mod clock;
+mod entries;
+mod values;
+pub use clock::CaseSummary;
+use values::*;
 
 struct Differ<'a> {
     old: &'a Value,
@@ -641,160 +541,7 @@ impl Differ<'_> {
         );
         self.entries(path, x, y, what);
         self.stages(path, x, y, what);
-    }
-
-    /// A service's material entries, matched by `ref`.
-    fn entries(&mut self, path: &str, x: &Value, y: &Value, what: (&str, &str)) {
-        let ea = crate::sorting::map_of(keyed(get(x, "materials"), "ref"));
-        let eb = crate::sorting::map_of(keyed(get(y, "materials"), "ref"));
-        let ids = crate::sorting::set_of(ea.keys().chain(eb.keys()));
-        for m in ids {
-            let p = format!("{path}.materials[{m}]");
-            let (mz, me) = self.name("materials", m);
-            let (mz, me) = (format!("材料{mz}"), format!("material {me}"));
-            match (ea.get(m), eb.get(m)) {
-                (None, Some(e)) => self.push(
-                    "service_material_added",
-                    p,
-                    Value::Null,
-                    clean(e),
-                    format!(
-                        "{}新增{mz}，要求：{}",
-                        what.0,
-                        req_text(get(e, "required"), false)
-                    ),
-                    format!(
-                        "{me} added to {}, required: {}",
-                        what.1,
-                        req_text(get(e, "required"), true)
-                    ),
-                ),
-                (Some(e), None) => self.push(
-                    "service_material_removed",
-                    p,
-                    clean(e),
-                    Value::Null,
-                    format!("{}删除{mz}", what.0),
-                    format!("{me} removed from {}", what.1),
-                ),
-                (Some(ex), Some(ey)) => {
-                    self.requirement(&p, ex, ey, (&mz, &me), what);
-                    self.tolerable(&p, ex, ey, (&mz, &me), what);
-                    self.basis(
-                        &p,
-                        ex,
-                        ey,
-                        (&format!("{}的{mz}", what.0), &format!("{me} of {}", what.1)),
-                    );
-                }
-                (None, None) => {}
-            }
-        }
-    }
-
-    fn requirement(&mut self, p: &str, ex: &Value, ey: &Value, m: (&str, &str), s: (&str, &str)) {
-        let rx = or(get(ex, "required"), Value::Bool(false));
-        let ry = or(get(ey, "required"), Value::Bool(false));
-        if rx == ry {
-            return;
-        }
-        let kind = match (&rx, &ry) {
-            (_, Value::Bool(true)) => "material_made_required",
-            (_, Value::Bool(false)) => "material_made_not_required",
-            (Value::String(_), Value::String(_)) => "material_condition_changed",
-            _ => "material_made_conditional",
-        };
-        let (zh, en) = match kind {
-            "material_made_required" => (
-                format!(
-                    "{}的{}改为必须提交（原为：{}）",
-                    s.0,
-                    m.0,
-                    req_text(&rx, false)
-                ),
-                format!(
-                    "{} of {} is now always required (was: {})",
-                    m.1,
-                    s.1,
-                    req_text(&rx, true)
-                ),
-            ),
-            "material_made_not_required" => (
-                format!("{}的{}不再要求（原为：{}）", s.0, m.0, req_text(&rx, false)),
-                format!(
-                    "{} of {} is no longer required (was: {})",
-                    m.1,
-                    s.1,
-                    req_text(&rx, true)
-                ),
-            ),
-            "material_condition_changed" => (
-                format!("{}的{}的要求条件：{}", s.0, m.0, arrow(&rx, &ry, false)),
-                format!(
-                    "the condition requiring {} of {}: {}",
-                    m.1,
-                    s.1,
-                    arrow(&rx, &ry, true)
-                ),
-            ),
-            _ => (
-                format!("{}的{}改为有条件要求：{}", s.0, m.0, show(&ry, false)),
-                format!(
-                    "{} of {} is now required only if {}",
-                    m.1,
-                    s.1,
-                    show(&ry, true)
-                ),
-            ),
-        };
-        self.push(kind, format!("{p}.required"), rx, ry, zh, en);
-    }
-
-    fn tolerable(&mut self, p: &str, ex: &Value, ey: &Value, m: (&str, &str), s: (&str, &str)) {
-        let tx = clean(get(get(ex, "tolerable"), "supplement_within"));
-        let ty = clean(get(get(ey, "tolerable"), "supplement_within"));
-        if tx == ty {
-            return;
-        }
-        let path = format!("{p}.tolerable");
-        let (kind, zh, en) = match (tx.is_null(), ty.is_null()) {
-            (true, _) => (
-                "material_made_tolerable",
-                format!("{}的{}改为可容缺，{}内补齐", s.0, m.0, show(&ty, false)),
-                format!(
-                    "{} of {} may now be missing at intake (容缺), to be supplied within {}",
-                    m.1,
-                    s.1,
-                    show(&ty, true)
-                ),
-            ),
-            (_, true) => (
-                "material_no_longer_tolerable",
-                format!(
-                    "{}的{}不再可容缺（原为{}内补齐）",
-                    s.0,
-                    m.0,
-                    show(&tx, false)
-                ),
-                format!(
-                    "{} of {} may no longer be missing at intake (was: supply within {})",
-                    m.1,
-                    s.1,
-                    show(&tx, true)
-                ),
-            ),
-            _ => (
-                "supplement_period_changed",
-                format!("{}的{}补齐期限：{}", s.0, m.0, arrow(&tx, &ty, false)),
-                format!(
-                    "the supplement period of {} of {}: {}",
-                    m.1,
-                    s.1,
-                    arrow(&tx, &ty, true)
-                ),
-            ),
-        };
-        self.push(kind, path, tx, ty, zh, en);
+        self.routes(path, x, y, what);
     }
 
     fn stages(&mut self, path: &str, x: &Value, y: &Value, what: (&str, &str)) {
@@ -874,6 +621,7 @@ impl Differ<'_> {
                         or(get(b, "pauses"), Value::Array(Vec::new())),
                         (&format!("{zh}的停止计时"), &format!("the pauses of {en}")),
                     );
+                    self.stage_by(&p, a, b, (&zh, &en));
                     self.labels(&p, a, b, &["name"], (&zh, &en));
                     self.basis(&p, a, b, (&zh, &en));
                 }
@@ -997,43 +745,6 @@ impl Differ<'_> {
         }
         self.labels(path, x, y, &["name"], what);
         self.basis(path, x, y, what);
-    }
-}
-
-fn strs(v: &[String]) -> Value {
-    Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
-}
-
-fn label_word(k: &str, en: bool) -> &'static str {
-    match (k, en) {
-        ("title", false) => "标题",
-        ("name", false) => "名称",
-        ("department", false) => "实施部门",
-        ("label", false) => "显示名称",
-        ("description", false) => "说明",
-        ("value_labels", false) => "选项名称",
-        ("title", true) => "title",
-        ("name", true) => "name",
-        ("department", true) => "department",
-        ("label", true) => "label",
-        ("description", true) => "description",
-        ("value_labels", true) => "value labels",
-        (_, false) => "文字",
-        (_, true) => "text",
-    }
-}
-
-fn req_text(v: &Value, en: bool) -> String {
-    match v {
-        Value::Bool(true) => (if en { "always" } else { "必须提交" }).into(),
-        Value::Bool(false) | Value::Null => (if en { "never" } else { "不要求" }).into(),
-        Value::String(s) => {
-            if en {
-                format!("if `{s}`")
-            } else {
-                format!("当 `{s}` 时")
-            }
-        }
-        v => show(v, en),
+        self.routes(path, x, y, what);
     }
 }
