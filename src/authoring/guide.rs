@@ -46,6 +46,9 @@ pub struct Guide {
     pub promise: Option<GuideLimit>,
     /// The target's statutory limit (法定时限).
     pub legal: Option<GuideLimit>,
+    /// The target's `promise_if`, `legal_if` and `legal.extension` (SPEC §7).
+    #[serde(flatten)]
+    pub routes: GuideRoutes,
     /// The target's own basis (the bundle's or the service's).
     pub basis: Option<BasisOut>,
 }
@@ -85,6 +88,9 @@ pub struct GuideService {
     pub stages: Vec<GuideStage>,
     pub promise: Option<GuideLimit>,
     pub legal: Option<GuideLimit>,
+    /// The service's `promise_if`, `legal_if` and `legal.extension` (SPEC §7).
+    #[serde(flatten)]
+    pub routes: GuideRoutes,
     pub basis: Option<BasisOut>,
 }
 
@@ -115,8 +121,11 @@ pub struct GuideStage {
     pub id: String,
     /// The stage's name (its id when it has none).
     pub name: String,
-    /// Ids of the stages it starts after.
+    /// Ids of the stages it starts after; `service.stage` or `service` for another service of
+    /// a bundle (SPEC §7.3).
     pub after: Vec<String>,
+    /// `office` or `applicant` (the applicant's own time, not counted; SPEC §7.2).
+    pub by: crate::policy::StageBy,
     pub limit: GuideLimit,
     pub limit_if: Vec<GuideLimitIf>,
     pub pauses: Vec<GuidePause>,
@@ -274,6 +283,9 @@ fn basis(b: &Option<Basis>, locale: &str) -> Option<BasisOut> {
     BasisOut::from(b, locale)
 }
 
+mod clock;
+pub use clock::{GuideExtension, GuideRoutes};
+
 struct Ctx<'a> {
     policy: &'a Policy,
     locale: &'static str,
@@ -323,7 +335,7 @@ impl Policy {
             locale: loc,
             en: loc == "en",
         };
-        let (kind, title, services, bundle, promise, legal, tbasis) = if let Some(s) = self
+        let (kind, title, services, bundle, promise, legal, tbasis, troutes) = if let Some(s) = self
             .service_index(target)
             .and_then(|i| self.services.get(i))
         {
@@ -335,6 +347,7 @@ impl Policy {
                 s.promise,
                 s.legal,
                 &s.basis,
+                &s.limits,
             )
         } else if let Some(b) = self.bundle_index(target).and_then(|i| self.bundles.get(i)) {
             let mut list: Vec<&Service> = Vec::new();
@@ -368,6 +381,7 @@ impl Policy {
                 b.promise,
                 b.legal,
                 &b.basis,
+                &b.limits,
             )
         } else {
             let mut ids: Vec<&str> = self.services.iter().map(|s| s.id.as_str()).collect();
@@ -407,6 +421,7 @@ impl Policy {
             bundle,
             promise: promise.map(|p| limit(p, loc)),
             legal: legal.map(|p| limit(p, loc)),
+            routes: clock::routes(&cx, troutes),
             basis: basis(tbasis, loc),
         })
     }
@@ -501,6 +516,7 @@ fn service(cx: &Ctx<'_>, s: &Service) -> GuideService {
         stages: s.stages.iter().map(|st| stage(cx, s, st)).collect(),
         promise: s.promise.map(|p| limit(p, loc)),
         legal: s.legal.map(|p| limit(p, loc)),
+        routes: clock::routes(cx, &s.limits),
         basis: basis(&s.basis, loc),
     }
 }
@@ -519,7 +535,9 @@ fn stage(cx: &Ctx<'_>, s: &Service, st: &Stage) -> GuideStage {
             .iter()
             .filter_map(|&i| s.stages.get(i))
             .map(|x| x.id.clone())
+            .chain(clock::after_services(cx, st))
             .collect(),
+        by: st.by,
         limit: limit(st.limit, loc),
         limit_if: st
             .limit_if
@@ -1077,6 +1095,7 @@ pub fn render_html(g: &Guide) -> String {
                 h.raw("</div>");
             }
             h.raw("</td><td>");
+            clock::applicant_note(&mut h, st.by);
             for p in &st.pauses {
                 h.raw("<div>");
                 let mut s = format!("{} ({})", p.name, p.length.text);
@@ -1115,9 +1134,13 @@ pub fn render_html(g: &Guide) -> String {
         if let Some(l) = &s.legal {
             svc_limit(&mut h, "法定时限", "Statutory limit", l);
         }
+        clock::routes_html(&mut h, &s.name, &s.routes);
     }
     if let Some(p) = g.bundle.as_ref().and_then(|b| b.finish.as_ref()) {
         phase_row(&mut h, p);
+    }
+    if g.bundle.is_some() {
+        clock::routes_html(&mut h, &g.title, &g.routes);
     }
     h.raw("</tbody></table>\n");
     if g.promise.is_some() || g.legal.is_some() {
