@@ -161,7 +161,18 @@ impl Ctx {
             );
             return None;
         }
-        let candidates = ids.iter().flatten().copied().chain(index.ids());
+        // Error path only: every `<service>.<stage>` of the policy is a candidate too.
+        let qualified: Vec<String> = index
+            .services
+            .iter()
+            .flat_map(|(svc, stages)| stages.iter().flatten().map(move |st| format!("{svc}.{st}")))
+            .collect();
+        let candidates = ids
+            .iter()
+            .flatten()
+            .copied()
+            .chain(index.ids())
+            .chain(qualified.iter().map(String::as_str));
         let (hz, he) = hint(s, candidates);
         self.push(
             ap,
