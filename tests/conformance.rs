@@ -10,6 +10,7 @@ use serde_json::Value;
 fn policy_for(name: &str) -> Policy {
     match name {
         "fixture" => Policy::from_json(include_str!("engine/policy.json")).expect("fixture loads"),
+        "s7" => Policy::from_json(include_str!("fixtures/s7/policy.json")).expect("s7 loads"),
         other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
             .expect("builtin loads"),
     }

@@ -8,7 +8,9 @@ const fixtureText = readFileSync(new URL("../engine/policy.json", import.meta.ur
 const cases = JSON.parse(readFileSync(new URL("../conformance/cases.json", import.meta.url), "utf8"));
 const expected = JSON.parse(readFileSync(new URL("../conformance/expected.json", import.meta.url), "utf8"));
 
-const policyFor = (name) => (name === "fixture" ? Policy.fromJson(fixtureText) : Policy.builtin(name.replace(/^builtin:/, "")));
+const s7Text = readFileSync(new URL("../fixtures/s7/policy.json", import.meta.url), "utf8");
+const policyFor = (name) =>
+  name === "fixture" ? Policy.fromJson(fixtureText) : name === "s7" ? Policy.fromJson(s7Text) : Policy.builtin(name.replace(/^builtin:/, ""));
 
 test("conformance corpus: byte-identical to native", () => {
   assert.equal(cases.length, Object.keys(expected).length);

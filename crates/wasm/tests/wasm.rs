@@ -12,6 +12,8 @@ fn policy_for(name: &str) -> Policy {
     match name {
         "fixture" => Policy::from_json(include_str!("../../../tests/engine/policy.json"))
             .expect("fixture loads"),
+        "s7" => Policy::from_json(include_str!("../../../tests/fixtures/s7/policy.json"))
+            .expect("s7 loads"),
         other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
             .expect("builtin loads"),
     }
