@@ -350,4 +350,21 @@ fn lint_lists_where_each_region_departs() {
         .map(|d| (d.code, d.severity))
         .collect();
     assert_eq!(same, vec![(Code::RegionDeparts, Severity::Warning)]);
+    // Hill's limit of 4 for power's plan: 4 + 0 + 2 = 6 > power's promise of 5, which the
+    // policy's own limits meet (3 + 0 + 2): reported at the region's limits.
+    doc["regions"]["hill"]["limits"]["power.plan"] = json!({"working_days": 4});
+    let p = Policy::from_value(&doc).unwrap();
+    let at_limits: Vec<_> = p
+        .lint()
+        .into_iter()
+        .filter(|d| d.path == "regions.hill.limits")
+        .map(|d| (d.code, d.message.en))
+        .collect();
+    assert_eq!(
+        at_limits,
+        vec![(
+            Code::PromiseUnreachable,
+            "even on the fastest route target `power` counts at least 6 working days, more than the promise of 5 working days".to_string()
+        )]
+    );
 }
