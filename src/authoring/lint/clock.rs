@@ -125,17 +125,19 @@ fn phase_best(ph: &Option<Phase>) -> u64 {
     ph.as_ref().map_or(0, |x| best_working_days(x.limit))
 }
 
-/// Every target: (path, services, fixed phases' counted days, promise, promise_if, legal).
-fn targets(
-    p: &Policy,
-) -> Vec<(
+/// A target as lint sees it: (path, services that surely apply, fixed phases' counted days,
+/// promise, promise_if, legal).
+type TargetView<'p> = (
     String,
     Vec<usize>,
     u64,
     Option<Period>,
-    &[LimitIf],
+    &'p [LimitIf],
     Option<Period>,
-)> {
+);
+
+/// Every target, services first, then bundles.
+fn targets(p: &Policy) -> Vec<TargetView<'_>> {
     let mut out = Vec::new();
     for (i, s) in p.services.iter().enumerate() {
         out.push((

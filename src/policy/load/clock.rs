@@ -210,9 +210,7 @@ impl Ctx {
             None => None,
             Some(e) => {
                 let ep = path.key("extension");
-                let Some(eo) = self.object(e, &ep, keys::EXTENSION, &["approved_by"]) else {
-                    return None;
-                };
+                let eo = self.object(e, &ep, keys::EXTENSION, &["approved_by"])?;
                 let lim = self.period_among(eo, &ep);
                 let approved_by = self.opt_label(eo, &ep, "approved_by");
                 Some(Extension {

@@ -235,20 +235,16 @@ impl Ctx {
                         None => self.after_ref(s, j, own, &ids, index, &ap),
                     };
                     match found {
-                        Some(clock::AfterRef::Local(ix)) => {
-                            if !after.contains(&ix) {
-                                after.push(ix);
-                            }
-                        }
-                        Some(clock::AfterRef::Other(dep)) => {
-                            let seen = after_services
+                        Some(clock::AfterRef::Local(ix)) if !after.contains(&ix) => after.push(ix),
+                        Some(clock::AfterRef::Other(dep))
+                            if !after_services
                                 .iter()
-                                .any(|d| d.service == dep.service && d.stage == dep.stage);
-                            if !seen {
-                                after_services.push(dep);
-                            }
+                                .any(|d| d.service == dep.service && d.stage == dep.stage) =>
+                        {
+                            after_services.push(dep);
                         }
-                        None => {}
+                        // A repeat, or an entry already reported.
+                        _ => {}
                     }
                 }
             }
