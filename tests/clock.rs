@@ -339,3 +339,36 @@ fn cycles_across_services() {
     assert_eq!(e.issues[0].code.as_str(), "stage_cycle");
     assert_eq!(e.issues[0].path, "services.a.stages[1].after[1]");
 }
+
+/// A target's fields include those its routes read: the bundle's `promise_if` (urgent) and a
+/// region's `promise_if` (simple), beside its services' own conditions.
+#[test]
+fn targets_list_the_fields_routes_read() {
+    let p = policy();
+    let targets = intake_rules::api::targets(&p);
+    let fields = |id: &str| -> Vec<String> {
+        targets
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap()
+            .fields
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
+    };
+    let utility = fields("utility");
+    for f in [
+        "needs_road_works",
+        "needs_gas",
+        "public_notice",
+        "urgent",
+        "simple",
+    ] {
+        assert!(utility.iter().any(|x| x == f), "{f} not in {utility:?}");
+    }
+    // road alone reads its own conditions and the regions' route, not the bundle's.
+    assert_eq!(
+        fields("road"),
+        ["needs_road_works", "public_notice", "simple"]
+    );
+}

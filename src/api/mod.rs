@@ -186,9 +186,15 @@ fn field_info(f: &Field) -> FieldInfo {
     }
 }
 
-/// The fields a set of services reads: in conditions of any kind, or required.
-fn fields_of(policy: &Policy, services: &[usize]) -> Vec<FieldInfo> {
+/// The fields a set of services reads: in conditions of any kind (with the bundle's and the
+/// regions' routes), or required.
+fn fields_of(
+    policy: &Policy,
+    services: &[usize],
+    bundle: Option<&crate::policy::Bundle>,
+) -> Vec<FieldInfo> {
     let mut used = vec![false; policy.fields.len()];
+    policy.mark_route_fields(bundle, &mut used);
     for &si in services {
         if let Some(s) = policy.services.get(si) {
             s.mark_fields(&mut used);
@@ -217,7 +223,7 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
                 .filter_map(|&i| policy.services.get(i))
                 .map(|s| s.id.clone())
                 .collect(),
-            fields: fields_of(policy, &b.services),
+            fields: fields_of(policy, &b.services, Some(b)),
         });
     }
     for (i, s) in policy.services.iter().enumerate() {
@@ -226,7 +232,7 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
             kind: "service",
             name: s.name.0.clone(),
             services: vec![s.id.clone()],
-            fields: fields_of(policy, &[i]),
+            fields: fields_of(policy, &[i], None),
         });
     }
     out

@@ -450,6 +450,26 @@ impl Policy {
     }
 }
 
+impl Policy {
+    /// Marks in `used` (indexed by field) every field the routes of a target read beyond its
+    /// services' own conditions: the bundle's `promise_if` / `legal_if` (when the target is a
+    /// bundle) and every region's `promise_if` (a region may apply to any target).
+    pub fn mark_route_fields(&self, bundle: Option<&Bundle>, used: &mut [bool]) {
+        let regions = self
+            .regions
+            .iter()
+            .flat_map(|r| r.promise_if.iter().map(|l| &l.when));
+        let own = bundle.into_iter().flat_map(|b| b.limits.conditions());
+        for c in own.chain(regions) {
+            for &i in c.expr.fields() {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+            }
+        }
+    }
+}
+
 impl TargetLimits {
     /// The conditions of `promise_if` and `legal_if`.
     pub fn conditions(&self) -> impl Iterator<Item = &Cond> {
