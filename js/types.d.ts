@@ -106,6 +106,8 @@ export interface PolicyBlock {
   calendar: { id: string; from: DateString; to: DateString; version: string };
   /** The request's region, or null. */
   region: string | null;
+  /** The window the notice ends with (the region's, else the policy's), or null. */
+  office: { name: string; address: string | null; phone: string | null; hours: string | null } | null;
 }
 export interface Decision {
   outcome: Outcome;
@@ -135,7 +137,11 @@ export interface FieldInfo {
   format: "uscc" | "cn-resident-id" | "cn-mobile" | "cn-postcode" | "email" | null;
   max_length: number | null;
 }
-export interface Target { id: string; kind: "service" | "bundle"; name: LabelMap; services: string[]; fields: FieldInfo[] }
+export interface Target {
+  id: string; kind: "service" | "bundle"; name: LabelMap; services: string[]; fields: FieldInfo[];
+  /** Every condition of the target by its source text, in words (zh-CN and en). */
+  conditions: { [source: string]: LabelMap };
+}
 /** A policy document (see policy.schema.json for the full format). */
 export interface PolicyDocument {
   format: 1;

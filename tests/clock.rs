@@ -90,7 +90,7 @@ fn the_notice_in_english_names_the_pause_and_the_office() {
     let d = decide(req);
     let notice = d["notice"].as_str().unwrap();
     for needle in [
-        "On-site inspection appointment 3 days, not counted in the time limit (2026-06-09 to 2026-06-11)",
+        "On-site inspection appointment 3 natural days, not counted in the time limit (2026-06-09 to 2026-06-11)",
         "expected to be completed by 2026-06-16 (8 working days from receipt, of which 5 count towards the time limit); promised limit 5 working days.",
         "Statutory limit: 20 working days, ending on 2026-07-08; with the approval of the head of the office it may be extended by 10 working days, to 2026-07-22.",
         "Office: Citizen service centre, general window\nAddress: 1 Renmin Road\n",

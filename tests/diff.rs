@@ -90,7 +90,7 @@ fn limit_cut_from_7_to_5_working_days() {
     );
     assert_eq!(
         m.zh,
-        "事项「特殊建设工程消防设计审查」的环节「消防设计审查」的时限：7个工作日 → 5个工作日"
+        "事项「特殊建设工程消防设计审查」的环节「消防设计审查」的时限：7 个工作日 → 5 个工作日"
     );
     // Only the ordinary project with a fire review is affected: simple projects use the
     // 3-day limit_if, and the fire review is never the longest branch.
@@ -142,7 +142,7 @@ fn a_material_made_tolerable() {
     assert!(d.changes[0]
         .message
         .zh
-        .contains("「岩土工程勘察报告」改为可容缺，5个工作日内补齐"));
+        .contains("「岩土工程勘察报告」改为可容缺，5 个工作日内补齐"));
     assert_eq!(
         affected(&d),
         vec![(

@@ -35,6 +35,10 @@ fn north_has_its_cutoff_limit_promise_and_office() {
     let d = decide(food(json!({}), "2026-06-04T16:30:00+08:00", Some("north")));
     assert_eq!(d["received_on"], "2026-06-05");
     assert_eq!(d["policy"]["region"], "north");
+    assert_eq!(
+        d["policy"]["office"],
+        json!({"name": "北区政务服务中心", "address": "北环路 8 号", "phone": null, "hours": null})
+    );
     let t = &d["timeline"];
     let s = &t["services"][0]["stages"];
     // review: north's limit of 1 replaces 2: 06-08. inspect: pause 06-09..11, then 06-12,
@@ -62,6 +66,7 @@ fn north_has_its_cutoff_limit_promise_and_office() {
     let d = decide(food(json!({}), "2026-06-04T16:30:00+08:00", None));
     assert_eq!(d["received_on"], "2026-06-04");
     assert_eq!(d["policy"]["region"], Value::Null);
+    assert_eq!(d["policy"]["office"]["name"], "市民服务中心综合窗口");
     assert_eq!(d["timeline"]["promise"], json!({"working_days": 5}));
 }
 

@@ -351,38 +351,12 @@ const EXPECT_KEYS: [&str; 11] = [
 ];
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    crate::text::locate::key_path(path, key)
 }
 
-/// The allowed key closest to a misspelt one (edit distance at most 2), if any.
+/// The allowed key closest to a misspelt one: the crate's one did-you-mean rule.
 fn suggest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    allowed
-        .iter()
-        .map(|a| (edit_distance(key, a), *a))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, a)| a)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
-        cur.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.get(j).copied().unwrap_or(0) + 1;
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
+    crate::text::suggest::suggest(key, allowed.iter().copied())
 }
 
 impl CaseFile {
@@ -415,12 +389,13 @@ impl CaseFile {
             }],
         })?;
         CaseFile::from_value(&v).map_err(|mut e| {
-            let positions = crate::authoring::cases::positions(text);
+            // The crate's one JSON locator: a member's key, an element's value, or (for a
+            // missing key) the object that lacks it.
+            let locations = crate::text::locate::scan(text);
             for d in &mut e.issues {
-                if let Some((l, c)) = positions.get(&d.path) {
-                    d.line = Some(*l);
-                    d.column = Some(*c);
-                }
+                let at = locations.key(&d.path);
+                d.line = Some(at.line);
+                d.column = Some(at.column);
             }
             e
         })
@@ -654,24 +629,12 @@ impl Policy {
     }
 }
 
-// ---- positions --------------------------------------------------------------------------------
-
 mod clock;
-mod positions;
 pub use clock::ClockExpect;
-pub use positions::positions;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_count_utf16_columns() {
-        let p = positions("{\"a\": \"营业\", \"b\": [1, {\"c\": 2}]}");
-        assert_eq!(p.get("a"), Some(&(1, 2)));
-        assert_eq!(p.get("b"), Some(&(1, 13)));
-        assert_eq!(p.get("b[1].c"), Some(&(1, 23)));
-    }
 
     #[test]
     fn case_file_errors_name_their_paths() {

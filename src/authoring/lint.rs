@@ -199,12 +199,8 @@ fn best_working_days(p: Period) -> u64 {
 }
 
 fn period_text(p: Period) -> (String, String) {
-    let n = p.count();
-    match p {
-        Period::WorkingDays(_) => (format!("{n} 个工作日"), format!("{n} working days")),
-        Period::NaturalDays(_) => (format!("{n} 个自然日"), format!("{n} natural days")),
-        Period::Months(_) => (format!("{n} 个月"), format!("{n} months")),
-    }
+    use crate::text::Locale;
+    (p.words(Locale::ZhCn), p.words(Locale::En))
 }
 
 /// Whether `promise` is certainly longer than `legal`.

@@ -91,6 +91,8 @@ pub struct PolicyBlock {
     pub calendar: CalendarBlock,
     /// The request's region (SPEC §7.8), or null.
     pub region: Option<String>,
+    /// The window the notice ends with (the region's, else the policy's), or null.
+    pub office: Option<region::OfficeOut>,
 }
 
 /// The decision of SPEC §2. Every key is always present; lists are in a stable order.
@@ -779,6 +781,8 @@ impl Analysis<'_> {
                 version: self.cal.data_version().to_string(),
             },
             region: self.plan.region.map(|r| r.id.clone()),
+            office: region::office(self.policy, self.plan.region)
+                .map(|o| region::OfficeOut::of(o, &self.locale)),
         }
     }
 

@@ -14,7 +14,7 @@ pub mod form;
 pub mod formats;
 pub(crate) mod notice;
 pub mod policy_set;
-pub(crate) mod region;
+pub mod region;
 pub mod request;
 pub mod schedule;
 pub mod types;

@@ -64,6 +64,27 @@ pub(crate) fn calendar_id<'p>(policy: &'p Policy, region: Option<&'p Region>) ->
         .unwrap_or(policy.calendar_info.id.as_str())
 }
 
+/// The window of a decision (its `policy.office`), in the request's locale.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OfficeOut {
+    pub name: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub hours: Option<String>,
+}
+
+impl OfficeOut {
+    pub(crate) fn of(o: &Office, locale: &str) -> OfficeOut {
+        let text = |l: &Option<crate::policy::Label>| l.as_ref().map(|l| l.get(locale).to_string());
+        OfficeOut {
+            name: o.name.get(locale).to_string(),
+            address: text(&o.address),
+            phone: text(&o.phone),
+            hours: text(&o.hours),
+        }
+    }
+}
+
 /// The window the notice ends with: the region's, else the policy's.
 pub(crate) fn office<'p>(policy: &'p Policy, region: Option<&'p Region>) -> Option<&'p Office> {
     region

@@ -74,21 +74,19 @@ pub(super) fn label(v: &Value, en: bool) -> Option<String> {
 }
 
 pub(super) fn period_text(v: &Value, en: bool) -> Option<String> {
+    use crate::text::{period, Locale};
     let m = obj(v)?;
     if m.len() != 1 {
         return None;
     }
     let (k, n) = m.iter().next()?;
-    let n = n.as_u64()?;
-    Some(match (k.as_str(), en) {
-        ("working_days", false) => format!("{n}个工作日"),
-        ("natural_days", false) => format!("{n}个自然日"),
-        ("months", false) => format!("{n}个月"),
-        ("working_days", true) => format!("{n} working day{}", if n == 1 { "" } else { "s" }),
-        ("natural_days", true) => format!("{n} natural day{}", if n == 1 { "" } else { "s" }),
-        ("months", true) => format!("{n} month{}", if n == 1 { "" } else { "s" }),
-        _ => return None,
-    })
+    let n = u32::try_from(n.as_u64()?).ok()?;
+    let unit = period::unit_of_key(k)?;
+    Some(period::words(
+        unit,
+        n,
+        if en { Locale::En } else { Locale::ZhCn },
+    ))
 }
 
 /// A value as a short phrase in a message.

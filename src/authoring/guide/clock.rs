@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::{limit, never, Ctx, GuideLimit, GuideLimitIf, Html};
+use super::html::Html;
+use super::{limit, never, Ctx, GuideLimit, GuideLimitIf};
 use crate::policy::{Service, Stage, StageBy, TargetLimits};
 
 /// `legal.extension`: how much longer, approved by whom (行政许可法 Art. 42 ¶1).

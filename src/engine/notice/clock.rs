@@ -10,23 +10,14 @@ use crate::engine::decision::Analysis;
 use crate::engine::region;
 use crate::engine::schedule::Timeline;
 use crate::policy::StageBy;
+use crate::text::Locale;
 
 fn period_zh(p: Period) -> String {
-    match p {
-        Period::WorkingDays(n) => format!("{n} 个工作日"),
-        Period::NaturalDays(n) => format!("{n} 个自然日"),
-        Period::Months(n) => format!("{n} 个月"),
-    }
+    p.words(Locale::ZhCn)
 }
 
 fn period_en(p: Period) -> String {
-    let n = p.count();
-    let s = if n == 1 { "" } else { "s" };
-    match p {
-        Period::WorkingDays(_) => format!("{n} working day{s}"),
-        Period::NaturalDays(_) => format!("{n} day{s}"),
-        Period::Months(_) => format!("{n} month{s}"),
-    }
+    p.words(Locale::En)
 }
 
 fn pause_len(days: u32, unit: &str, en: bool) -> String {
