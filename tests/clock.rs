@@ -372,3 +372,25 @@ fn targets_list_the_fields_routes_read() {
         ["needs_road_works", "public_notice", "simple"]
     );
 }
+
+/// The legal clock runs past the schedule's end, and past the calendar's coverage: that is a
+/// timeline error (never a guess) unless the caller opts in to weekend-only estimates.
+#[test]
+fn the_legal_clock_beyond_the_calendar() {
+    // Received Thu 12-10: review 12-11, 14; pause 12-15..17; inspect 12-18, 21, 22. The
+    // schedule fits in 2026, but legal 20 skipping the pause reaches 12-31 on day 12.
+    let d = decide(request("food", json!({}), "2026-12-10T09:00:00+08:00"));
+    assert_eq!(d["outcome"], "accepted");
+    assert_eq!(d["timeline"], Value::Null);
+    assert_eq!(d["timeline_error"]["code"], "calendar_out_of_range");
+    let mut req = request("food", json!({}), "2026-12-10T09:00:00+08:00");
+    req["beyond_coverage"] = json!("weekends_only");
+    let d = decide(req);
+    let t = &d["timeline"];
+    assert_eq!(t["due"], "2026-12-22");
+    // 12-11 (1), 14 (2), 18 (3), 21..25 (8), 28..31 (12), then weekdays only: 2027-01-01 (13),
+    // 01-04..08 (18), 01-11, 12 (20).
+    assert_eq!(t["legal_due"], "2027-01-12");
+    assert_eq!(t["estimated"], true);
+    assert!(d["notice"].as_str().unwrap().contains("按周末估算"));
+}
