@@ -27,6 +27,17 @@ export interface CaseExpect {
   required_fields?: string[];
   /** The Art. 32 deadline of the one-time correction notice (null: none). */
   correction_notice_due?: DateString | null;
+  /** The timeline's elapsed working days (null: no timeline). */
+  working_days?: number | null;
+  /** The office clock (SPEC §7.1). */
+  counted_working_days?: number | null;
+  promise_met?: boolean | null;
+  legal_due?: DateString | null;
+  legal_extended_due?: DateString | null;
+  /** The decision's `policy.region`. */
+  region?: string | null;
+  /** Service id → the service's own counted days. */
+  service_counted?: { [service: string]: number | null };
 }
 export interface Case { name: string; request: Request; expect?: CaseExpect }
 export interface CaseFile { cases: Case[] }
@@ -56,6 +67,8 @@ export type ChangeKind =
   | "bundle_added" | "bundle_removed" | "bundle_service_added" | "bundle_service_removed"
   | "bundle_order_changed" | "bundle_intake_changed" | "bundle_finish_changed"
   | "correction_notice_within_changed" | "bundle_acceptance_changed";
+  | "office_changed" | "region_added" | "region_removed" | "region_changed"
+  | "promise_if_changed" | "legal_if_changed" | "stage_by_changed";
 /** One structural change; `old`/`new` are the JSON values (null when absent). */
 export interface PolicyChange { kind: ChangeKind; path: string; old: unknown; new: unknown; message: Message }
 export interface CaseChange { path: string; old: unknown; new: unknown }
@@ -67,4 +80,6 @@ export interface PolicyDiff {
   changes: PolicyChange[];
   cases_checked: number;
   cases: AffectedCase[];
+  /** How many affected cases change in each respect. */
+  summary: { changed: number; outcome: number; due: number; counted_working_days: number; promise_met: number; legal_due: number };
 }

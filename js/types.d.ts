@@ -35,6 +35,8 @@ export interface Request {
   submitted_at: string;
   locale?: Locale;
   beyond_coverage?: "error" | "weekends_only";
+  /** A region of the policy (its window, cutoff, calendar, promise, stage limits); unknown: RequestError `unknown_region`. */
+  region?: string | null;
 }
 export type Outcome = "accepted" | "accepted_with_tolerance" | "needs_correction" | "not_accepted";
 export interface Basis { label: string; url: string | null }
@@ -56,17 +58,34 @@ export interface Reason { condition: string; reason: string; basis: Basis | null
 export interface ServiceOutcome { id: string; name: string; outcome: Outcome; reasons: Reason[]; redirect: string | null }
 /** The verification of a commitment (告知承诺) after the fact. */
 export interface FollowUp { material: string; method: "site" | "data" | "documents"; due: DateString | null }
+export interface ServiceOutcome { id: string; name: string; outcome: Outcome; reasons: Reason[] }
+/** A pause of a stage: the days it covers (inclusive), not counted in the time limit. */
+export interface PauseTime { name: string; from: DateString; to: DateString; days: number; unit: "natural_days" | "working_days" }
 export interface StageTime {
-  id: string; name: string | null; start: DateString; due: DateString;
-  working_days: number; paused_days: number; limit: Period; basis: Basis | null;
+  id: string; name: string | null;
+  /** `applicant`: the applicant's own time, counted 0. */
+  by: "office" | "applicant";
+  start: DateString; due: DateString;
+  working_days: number;
+  /** What the office clock counts: working_days for an office stage, 0 for the applicant's. */
+  counted_working_days: number;
+  paused_days: number; pauses: PauseTime[]; limit: Period; basis: Basis | null;
 }
-export interface ServiceTime { id: string; name: string; start: DateString; due: DateString; stages: StageTime[] }
+export interface ServiceTime {
+  id: string; name: string; start: DateString; due: DateString;
+  /** The longest chain of the service's own stages in counted days. */
+  counted_working_days: number;
+  stages: StageTime[];
+}
 export interface PhaseTime { name: string | null; start: DateString; due: DateString; working_days: number }
 export interface SerialSlot { id: string; start: DateString; due: DateString }
 export interface Timeline {
   received_on: DateString;
   due: DateString;
+  /** Elapsed: working days in (received_on, due]. */
   working_days: number;
+  /** The office clock (pauses, applicant stages and supplement waits never count). */
+  counted_working_days: number;
   intake: PhaseTime | null;
   services: ServiceTime[];
   finish: PhaseTime | null;
@@ -75,6 +94,10 @@ export interface Timeline {
   legal: Period | null;
   promise_met: boolean | null;
   legal_met: boolean | null;
+  /** The day the office clock reaches `legal`. */
+  legal_due: DateString | null;
+  legal_extension: { limit: Period; approved_by: string } | null;
+  legal_extended_due: DateString | null;
   serial_due: DateString;
   serial_working_days: number;
   saved_working_days: number;
@@ -84,6 +107,10 @@ export interface Timeline {
 export interface PolicyBlock {
   id: string; version: string; fingerprint: string;
   calendar: { id: string; from: DateString; to: DateString; version: string };
+  /** The request's region, or null. */
+  region: string | null;
+  /** The window the notice ends with (the region's, else the policy's), or null. */
+  office: { name: string; address: string | null; phone: string | null; hours: string | null } | null;
 }
 export interface Decision {
   outcome: Outcome;

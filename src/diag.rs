@@ -131,6 +131,8 @@ codes! {
     BadRequest = "bad_request",
     /// The request's target is neither a service nor a bundle of the policy.
     UnknownTarget = "unknown_target",
+    /// The request's region is not one of the policy's `regions`.
+    UnknownRegion = "unknown_region",
     // ---- form and material errors inside a decision ----
     /// A required form field is absent or empty.
     Required = "required",
@@ -178,6 +180,8 @@ codes! {
     /// A condition tests `committed(m)` or `electronic(m)` on a material whose catalogue entry
     /// does not allow that status, so it never holds.
     ImpossibleStatus = "impossible_status",
+    /// Where a region departs from the policy's own values (information).
+    RegionDeparts = "region_departs",
 }
 
 impl serde::Serialize for Code {

@@ -24,6 +24,9 @@ pub const MAX_STAGES_PER_SERVICE: usize = 200;
 /// Most bundles in one policy.
 pub const MAX_BUNDLES: usize = 500;
 
+/// Most regions in one policy (SPEC §7.8).
+pub const MAX_REGIONS: usize = 500;
+
 /// Most entries in any other list (materials of a service, rejects, enum values, holidays,
 /// `after`, `limit_if`, pauses, the services of a bundle, `$comment` lines).
 pub const MAX_LIST_ENTRIES: usize = 1_000;

@@ -22,6 +22,7 @@ fn policy_for(name: &str) -> Policy {
         "fixture" => Policy::from_json(include_str!("engine/policy.json")).expect("fixture loads"),
         "s7-accept" => Policy::from_json(include_str!("fixtures/s7-accept/policy.json"))
             .expect("s7-accept loads"),
+        "s7" => Policy::from_json(include_str!("fixtures/s7/policy.json")).expect("s7 loads"),
         other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
             .expect("builtin loads"),
     }

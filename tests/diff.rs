@@ -98,11 +98,15 @@ fn limit_cut_from_7_to_5_working_days() {
         affected(&d),
         vec![(
             "ordinary project with fire review, all materials",
-            vec![(
-                "service_dues.fire_review",
-                json!("2026-03-25"),
-                json!("2026-03-23")
-            )]
+            vec![
+                // The fire review's own counted days follow its limit (SPEC §7.1).
+                ("service_counted.fire_review", json!(7), json!(5)),
+                (
+                    "service_dues.fire_review",
+                    json!("2026-03-25"),
+                    json!("2026-03-23")
+                )
+            ]
         )]
     );
     assert_eq!(
@@ -144,6 +148,9 @@ fn a_material_made_tolerable() {
         vec![(
             "geotechnical report missing",
             vec![
+                // Accepted now, so a timeline: the office counts construction_review's
+                // 3 + 3 + 2 working days (intake and finish take 0), within the promise of 8.
+                ("counted_working_days", Value::Null, json!(8)),
                 ("due", Value::Null, json!("2026-03-26")),
                 ("missing.geotechnical_report", json!(false), json!(true)),
                 (
@@ -151,6 +158,10 @@ fn a_material_made_tolerable() {
                     json!("needs_correction"),
                     json!("accepted_with_tolerance")
                 ),
+                ("promise_met", Value::Null, json!(true)),
+                ("service_counted.construction_review", Value::Null, json!(8)),
+                ("service_counted.fire_review", Value::Null, json!(5)),
+                ("service_counted.planning_review", Value::Null, json!(3)),
                 (
                     "service_dues.construction_review",
                     Value::Null,
@@ -203,6 +214,7 @@ fn a_service_added_to_a_bundle() {
             (
                 "ordinary project with fire review, all materials",
                 vec![
+                    ("service_counted.fire_review", Value::Null, json!(5)),
                     ("service_dues.fire_review", Value::Null, json!("2026-03-23")),
                     ("services.fire_review", Value::Null, json!("accepted")),
                 ]
@@ -214,6 +226,7 @@ fn a_service_added_to_a_bundle() {
             (
                 "simple project with fire review, all materials",
                 vec![
+                    ("service_counted.fire_review", Value::Null, json!(3)),
                     ("service_dues.fire_review", Value::Null, json!("2026-03-19")),
                     ("services.fire_review", Value::Null, json!("accepted")),
                 ]
@@ -221,9 +234,13 @@ fn a_service_added_to_a_bundle() {
             (
                 "fire design documents missing",
                 vec![
+                    ("counted_working_days", json!(8), Value::Null),
                     ("due", json!("2026-03-26"), Value::Null),
                     ("missing.fire_design_docs", Value::Null, json!(false)),
                     ("outcome", json!("accepted"), json!("needs_correction")),
+                    ("promise_met", json!(true), Value::Null),
+                    ("service_counted.construction_review", json!(8), Value::Null),
+                    ("service_counted.planning_review", json!(3), Value::Null),
                     (
                         "service_dues.construction_review",
                         json!("2026-03-26"),

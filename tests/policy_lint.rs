@@ -215,12 +215,22 @@ fn constant_condition_but_not_a_literal() {
 #[test]
 fn promise_unreachable_uses_the_best_case() {
     let mut d = base();
-    // 3 + 2 = 5 fits; a limit_if of 1 makes the best case 4; a pause of 2 working days makes it 6.
+    // 3 + 2 = 5 fits; a limit_if of 1 makes the best case 4.
     d["services"]["power"]["stages"][1]["limit_if"] =
         json!([{"when": "capacity_kva > 160", "limit": {"working_days": 1}}]);
     assert_eq!(codes(&lint(&d)), vec![]);
+    // A pause is never counted (SPEC §7.1), even an unconditional one in working days.
     d["services"]["power"]["stages"][1]["pauses"] =
         json!([{"name": {"zh-CN": "公示", "en": "Publicity"}, "working_days": 2}]);
+    assert_eq!(codes(&lint(&d)), vec![]);
+    // A third office stage of 2: 3 + 1 + 2 = 6 > 5.
+    d["services"]["power"]["stages"]
+        .as_array_mut()
+        .unwrap()
+        .push(
+            json!({"id": "check", "name": {"zh-CN": "验收", "en": "Check"},
+            "after": ["connect"], "limit": {"working_days": 2}}),
+        );
     // The bundle (1 + 6 + 1 = 8 > 7) cannot meet its promise either.
     assert_eq!(
         codes(&lint(&d)),
@@ -237,14 +247,11 @@ fn promise_unreachable_uses_the_best_case() {
             ),
         ]
     );
-    // A conditional pause is not part of the best case.
-    d["services"]["power"]["stages"][1]["pauses"][0]["when"] = json!("capacity_kva > 1000");
+    // Done by the applicant, the same stage counts nothing (SPEC §7.2).
+    d["services"]["power"]["stages"][2]["by"] = json!("applicant");
     assert_eq!(codes(&lint(&d)), vec![]);
     // A service that may not apply is not part of a bundle's best case.
-    d["services"]["power"]["stages"][1]["pauses"][0]
-        .as_object_mut()
-        .unwrap()
-        .remove("when");
+    d["services"]["power"]["stages"][2]["by"] = json!("office");
     d["services"]["power"]["applies_if"] = json!("kind == 'a'");
     assert_eq!(
         codes(&lint(&d)),

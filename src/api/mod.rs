@@ -196,10 +196,14 @@ fn field_info(f: &Field) -> FieldInfo {
 }
 
 /// The fields a target's form needs, in the policy document's order
-/// ([`Policy::needed_fields`]).
-fn fields_of(policy: &Policy, services: &[usize]) -> Vec<FieldInfo> {
+/// ([`Policy::needed_fields`]), with those the bundle's and the regions' routes read.
+fn fields_of(
+    policy: &Policy,
+    services: &[usize],
+    bundle: Option<&crate::policy::Bundle>,
+) -> Vec<FieldInfo> {
     policy
-        .needed_fields(services)
+        .needed_fields_with_routes(services, bundle)
         .into_iter()
         .filter_map(|i| policy.fields.get(i))
         .map(field_info)
@@ -256,7 +260,7 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
                 .filter_map(|&i| policy.services.get(i))
                 .map(|s| s.id.clone())
                 .collect(),
-            fields: fields_of(policy, &b.services),
+            fields: fields_of(policy, &b.services, Some(b)),
             conditions: std::collections::BTreeMap::new(),
         });
     }
@@ -266,7 +270,7 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
             kind: "service",
             name: s.name.0.clone(),
             services: vec![s.id.clone()],
-            fields: fields_of(policy, &[i]),
+            fields: fields_of(policy, &[i], None),
             conditions: std::collections::BTreeMap::new(),
         });
     }

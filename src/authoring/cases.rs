@@ -53,6 +53,8 @@ const OUTCOMES: [&str; 4] = [
 /// - `redirect`: service id → the target it redirects to (`null`: none, or not applicable).
 /// - `required_fields`: the exact set of required fields (SPEC §7.7).
 /// - `correction_notice_due`: the Art. 32 deadline (`null`: none).
+/// - the clock keys of SPEC §7 (`working_days`, `counted_working_days`, `promise_met`,
+///   `legal_due`, `legal_extended_due`, `region`, `service_counted`): [`ClockExpect`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Expect {
     pub outcome: Option<String>,
@@ -71,6 +73,8 @@ pub struct Expect {
     pub redirect: Option<BTreeMap<String, Option<String>>>,
     pub required_fields: Option<BTreeSet<String>>,
     pub correction_notice_due: Option<Option<Date>>,
+    /// The clock keys (SPEC §7): see [`ClockExpect`].
+    pub clock: ClockExpect,
 }
 
 /// One case of a case file: the request is kept as JSON, so an unusable one fails only its
@@ -261,7 +265,8 @@ impl Parser {
             self.type_err(path, "对象", "an object");
             return e;
         };
-        self.unknown_keys(m, path, &EXPECT_KEYS);
+        let allowed: Vec<&str> = EXPECT_KEYS.iter().chain(&clock::KEYS).copied().collect();
+        self.unknown_keys(m, path, &allowed);
         for (k, x) in m {
             let p = join(path, k);
             match k.as_str() {
@@ -308,7 +313,7 @@ impl Parser {
                     e.required_fields = self.strings(x, &p).map(|v| v.into_iter().collect());
                 }
                 "correction_notice_due" => e.correction_notice_due = self.opt_date(x, &p),
-                _ => {}
+                _ => self.clock_key(k, x, &p, &mut e.clock),
             }
         }
         e
@@ -643,6 +648,7 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
             date_value(d.correction_notice_due),
         );
     }
+    clock::check(&expect.clock, d, &mut out);
     out
 }
 
@@ -694,6 +700,9 @@ impl Policy {
         Ok(run(self, &file))
     }
 }
+
+mod clock;
+pub use clock::ClockExpect;
 
 #[cfg(test)]
 mod tests {

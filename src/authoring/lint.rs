@@ -9,6 +9,8 @@ use crate::text::locate::{index_path, key_path};
 
 /// Words in a material's zh-CN name that tie it to safety, health or the environment, where
 /// 国办发〔2020〕42号 does not allow a commitment in place of the material.
+mod clock;
+
 const SENSITIVE_WORDS: &[&str] = &["安全", "消防", "环评", "环境", "卫生", "健康"];
 
 struct Out<'p> {
@@ -89,6 +91,7 @@ fn conditions(p: &Policy) -> Vec<(String, &Cond)> {
             }
         }
     }
+    clock::conditions(p, &mut out);
     out
 }
 
@@ -218,6 +221,7 @@ fn labels(p: &Policy) -> Vec<(String, bool)> {
             put(basis(&bp), &ba.label);
         }
     }
+    clock::labels(p, &mut out);
     out
 }
 
@@ -227,50 +231,6 @@ fn best_working_days(p: Period) -> u64 {
     match p {
         Period::WorkingDays(n) => u64::from(n),
         Period::NaturalDays(_) | Period::Months(_) => 0,
-    }
-}
-
-/// The best case of a service's stages in working days: each stage at its smallest possible
-/// limit, plus its unconditional working-day pauses, along the critical path.
-fn service_best(s: &Service) -> u64 {
-    let mut end = vec![0u64; s.stages.len()];
-    for &i in &s.stage_order {
-        let Some(st) = s.stages.get(i) else { continue };
-        let limit = std::iter::once(st.limit)
-            .chain(st.limit_if.iter().map(|l| l.limit))
-            .map(best_working_days)
-            .min()
-            .unwrap_or(0);
-        let pauses: u64 = st
-            .pauses
-            .iter()
-            .filter(|p| p.when.is_none())
-            .map(|p| match p.len {
-                PauseLen::WorkingDays(n) => u64::from(n),
-                PauseLen::NaturalDays(_) => 0,
-            })
-            .sum();
-        let start = st
-            .after
-            .iter()
-            .filter_map(|a| end.get(*a).copied())
-            .max()
-            .unwrap_or(0);
-        if let Some(e) = end.get_mut(i) {
-            *e = start + limit + pauses;
-        }
-    }
-    end.into_iter().max().unwrap_or(0)
-}
-
-trait AlwaysApplies {
-    fn is_none_or_true(&self) -> bool;
-}
-
-impl AlwaysApplies for Option<&Cond> {
-    /// No condition, or one that always holds.
-    fn is_none_or_true(&self) -> bool {
-        self.is_none_or(|c| c.expr.constant() == Some(true))
     }
 }
 
@@ -313,20 +273,7 @@ fn check_promise(
             );
         }
     }
-    if let Period::WorkingDays(n) = promise {
-        if best > u64::from(n) {
-            out.add(
-                key_path(path, "promise"),
-                false,
-                Code::PromiseUnreachable,
-                Severity::Error,
-                format!("各阶段最快也需 {best} 个工作日，超过承诺时限 {pz}"),
-                format!(
-                    "the stages take at least {best} working days, more than the promise of {pe}"
-                ),
-            );
-        }
-    }
+    clock::unreachable(out, key_path(path, "promise"), best, promise, None);
 }
 
 pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
@@ -477,24 +424,12 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
                 }
             }
         }
-        check_promise(&mut out, &sp, s.promise, s.legal, service_best(s));
     }
+    clock::promises(&mut out, p);
+    clock::regions(&mut out, p);
 
     for b in &p.bundles {
         let bp = key_path("bundles", &b.id);
-        let phase =
-            |ph: &Option<Phase>| ph.as_ref().map(|x| best_working_days(x.limit)).unwrap_or(0);
-        // Best case: only the services that always apply run (a conditional one may not).
-        let services = b
-            .services
-            .iter()
-            .filter_map(|i| p.services.get(*i))
-            .filter(|s| s.applies_if.as_ref().is_none_or_true())
-            .map(service_best)
-            .max()
-            .unwrap_or(0);
-        let best = phase(&b.intake) + services + phase(&b.finish);
-        check_promise(&mut out, &bp, b.promise, b.legal, best);
         // duplicate_service: the model keeps the first mention, and the repeats apart.
         for r in &b.repeated {
             let id = p.services.get(r.service).map_or("", |s| s.id.as_str());

@@ -14,6 +14,7 @@ pub mod form;
 pub mod formats;
 pub(crate) mod notice;
 pub mod policy_set;
+pub mod region;
 pub mod request;
 pub mod schedule;
 pub mod types;

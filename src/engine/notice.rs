@@ -7,6 +7,8 @@ use crate::engine::decision::{Analysis, Issue, Outcome, Status};
 use crate::engine::schedule::{BasisOut, Timeline};
 use crate::policy::{Acceptance, VerifyMethod};
 
+mod clock;
+
 fn basis_suffix(b: &Option<BasisOut>, en: bool) -> String {
     match b {
         Some(b) if en => format!(" (basis: {})", b.label),
@@ -176,27 +178,7 @@ pub(crate) fn render(
     commitment_lines(a, en, &mut s);
 
     if let Some(t) = timeline {
-        if en {
-            let _ = write!(
-                s,
-                "Time limit: due by {} ({} working days from receipt)",
-                t.due, t.working_days
-            );
-        } else {
-            let _ = write!(
-                s,
-                "办理时限：预计于 {} 前办结（自收件日起 {} 个工作日）",
-                t.due, t.working_days
-            );
-        }
-        if let Some(p) = t.promise {
-            if en {
-                let _ = write!(s, "; promised limit {} {}", p.count(), unit_en(p.unit()));
-            } else {
-                let _ = write!(s, "，承诺时限 {} 个{}", p.count(), unit_zh(p.unit()));
-            }
-        }
-        let _ = writeln!(s, "{}", if en { "." } else { "。" });
+        clock::time_limits(&mut s, t, en);
         if t.estimated {
             if en {
                 let _ = writeln!(s, "Note: some dates lie beyond the published holiday arrangements and are estimated from weekends only.");
@@ -217,6 +199,7 @@ pub(crate) fn render(
             );
         }
     }
+    clock::office(&mut s, a, en);
     s
 }
 
@@ -232,22 +215,6 @@ fn service_names(a: &Analysis<'_>, ids: &[String], sep: &str) -> String {
         })
         .collect();
     names.join(sep)
-}
-
-fn unit_zh(u: &str) -> &'static str {
-    match u {
-        "working_days" => "工作日",
-        "natural_days" => "自然日",
-        _ => "月",
-    }
-}
-
-fn unit_en(u: &str) -> &'static str {
-    match u {
-        "working_days" => "working days",
-        "natural_days" => "days",
-        _ => "months",
-    }
 }
 
 // ---- acceptance (SPEC §7.5, §7.6) ----------------------------------------------------------

@@ -57,6 +57,9 @@ pub struct Request {
     pub locale: String,
     /// The caller's opt-in to weekend-only estimates beyond the calendar's coverage.
     pub beyond_coverage: Option<BeyondCoverage>,
+    /// The region whose window, cutoff, calendar and limits apply (SPEC §7.8); `None`: the
+    /// policy's own. Checked against the policy when deciding (`unknown_region`).
+    pub region: Option<String>,
     /// Warnings about the request itself (unknown keys, unknown locale).
     pub warnings: Vec<Diagnostic>,
 }
@@ -101,6 +104,7 @@ struct Parts {
     submitted_at: Option<Value>,
     locale: Option<Value>,
     beyond_coverage: Option<Value>,
+    region: Option<Value>,
     unknown: Vec<String>,
     /// Distinct keys of `form` / `materials` when they were read into slots (the value above is
     /// then an empty object standing for "an object").
@@ -366,6 +370,7 @@ impl<'de> serde::de::Visitor<'de> for PartsVisitor<'_> {
                 "submitted_at" => &mut p.submitted_at,
                 "locale" => &mut p.locale,
                 "beyond_coverage" => &mut p.beyond_coverage,
+                "region" => &mut p.region,
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                     p.unknown.push(k.into_owned());
@@ -462,6 +467,7 @@ impl Request {
                     submitted_at: obj.remove("submitted_at"),
                     locale: obj.remove("locale"),
                     beyond_coverage: obj.remove("beyond_coverage"),
+                    region: obj.remove("region"),
                     unknown: Vec::new(),
                     form_keys: None,
                     materials_keys: None,
@@ -631,6 +637,18 @@ impl Request {
                 ))
             }
         };
+        let region = match obj.region.take() {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(_) => {
+                return Err(RequestError::new(
+                    "region",
+                    Code::BadRequest,
+                    "`region` 必须是区域 id 字符串",
+                    "`region` must be a region id string",
+                ))
+            }
+        };
         crate::sorting::sort_by(&mut warnings, |a, b| a.path.cmp(&b.path));
         Ok(Request {
             target,
@@ -639,6 +657,7 @@ impl Request {
             submitted_at,
             locale,
             beyond_coverage,
+            region,
             warnings,
         })
     }
@@ -672,6 +691,9 @@ mod tests {
             r#"{"target":"t","submitted_at":"s","locale":{"x":1}}"#,
             r#"{"target":"t","submitted_at":"s","beyond_coverage":"never"}"#,
             r#"{"target":"t","submitted_at":"s","beyond_coverage":true}"#,
+            r#"{"target":"t","submitted_at":"s","region":"north","region":null}"#,
+            r#"{"target":"t","submitted_at":"s","region":"north"}"#,
+            r#"{"target":"t","submitted_at":"s","region":5}"#,
             r#"[]"#,
             r#"[1,[2],{"a":3}]"#,
             r#""text""#,

@@ -21,6 +21,8 @@ pub const TOP: &[&str] = &[
     "services",
     "bundles",
     "correction_notice_within",
+    "office",
+    "regions",
 ];
 pub const TOP_REQUIRED: &[&str] = &[
     "format",
@@ -80,13 +82,15 @@ pub const SERVICE: &[&str] = &[
     "promise",
     "legal",
     "basis",
+    "promise_if",
+    "legal_if",
 ];
 pub const MATERIAL_ENTRY: &[&str] = &["$comment", "ref", "required", "tolerable", "basis"];
 pub const TOLERABLE: &[&str] = &["$comment", "supplement_within"];
 pub const TOLERANCE: &[&str] = &["$comment", "max_missing", "excluded_if", "basis"];
 pub const REJECT: &[&str] = &["$comment", "when", "reason", "basis", "redirect"];
 pub const STAGE: &[&str] = &[
-    "$comment", "id", "name", "after", "limit", "limit_if", "pauses", "basis",
+    "$comment", "id", "name", "after", "limit", "limit_if", "pauses", "basis", "by",
 ];
 pub const LIMIT_IF: &[&str] = &["$comment", "when", "limit"];
 pub const PAUSE: &[&str] = &[
@@ -107,12 +111,45 @@ pub const BUNDLE: &[&str] = &[
     "legal",
     "basis",
     "acceptance",
+    "promise_if",
+    "legal_if",
 ];
 pub const PHASE: &[&str] = &["$comment", "limit", "name"];
 pub const BASIS: &[&str] = &["$comment", "label", "url"];
 pub const EFFECTIVE: &[&str] = &["$comment", "from", "until"];
 pub const CALENDAR: &[&str] = &["$comment", "base", "holidays", "workdays"];
 pub const PERIOD: &[&str] = &["$comment", "working_days", "natural_days", "months"];
+/// `legal`: a period with an optional `extension` (SPEC §7.1).
+pub const LEGAL: &[&str] = &[
+    "$comment",
+    "working_days",
+    "natural_days",
+    "months",
+    "extension",
+];
+/// `legal.extension`: a period and who approves it.
+pub const EXTENSION: &[&str] = &[
+    "$comment",
+    "working_days",
+    "natural_days",
+    "months",
+    "approved_by",
+];
+pub const PROMISE_IF: &[&str] = &["$comment", "when", "promise"];
+pub const LEGAL_IF: &[&str] = &["$comment", "when", "legal"];
+pub const OFFICE: &[&str] = &["$comment", "name", "address", "phone", "hours"];
+pub const REGION: &[&str] = &[
+    "$comment",
+    "name",
+    "office",
+    "cutoff",
+    "calendar",
+    "promise",
+    "promise_if",
+    "limits",
+];
+/// The values of a stage's `by`.
+pub const STAGE_BY: &[&str] = &["office", "applicant"];
 
 /// Every object shape by its name in the JSON Schema's `$defs` (`policy` is the root).
 pub const ALL: &[(&str, &[&str])] = &[
@@ -134,4 +171,10 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("effective", EFFECTIVE),
     ("calendar", CALENDAR),
     ("period", PERIOD),
+    ("legal", LEGAL),
+    ("extension", EXTENSION),
+    ("promise_if", PROMISE_IF),
+    ("legal_if", LEGAL_IF),
+    ("office", OFFICE),
+    ("region", REGION),
 ];

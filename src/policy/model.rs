@@ -279,12 +279,124 @@ pub struct LimitIf {
     pub limit: Period,
 }
 
+/// Who does a stage's work (SPEC §7.2): the office (counted) or the applicant (its `limit` is
+/// the expected duration; it moves later dates but counts no office days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StageBy {
+    #[default]
+    Office,
+    Applicant,
+}
+
+impl StageBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StageBy::Office => "office",
+            StageBy::Applicant => "applicant",
+        }
+    }
+}
+
+impl serde::Serialize for StageBy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A stage's `after` naming another service of a bundle (SPEC §7.3): `"<service>.<stage>"`
+/// (after that stage's due day) or `"<service>"` (after that service's due day). Used only when
+/// the other service is in the target and proceeding; dropped otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceDep {
+    /// Index into `Policy::services`.
+    pub service: usize,
+    /// Index into that service's `stages`; `None`: the whole service.
+    pub stage: Option<usize>,
+    /// The entry's index in the stage's `after` list (for diagnostics).
+    pub at: usize,
+}
+
+/// `legal.extension` (行政许可法 Art. 42 ¶1): how much longer the statutory limit may be, and
+/// who approves it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extension {
+    pub limit: Period,
+    pub approved_by: Label,
+}
+
+/// One entry of `legal_if`: `{"when", "legal": {<period>, "extension"?}}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegalIf {
+    pub when: Cond,
+    pub limit: Period,
+    pub extension: Option<Extension>,
+}
+
+/// What a target (service or bundle) adds to its `promise` and `legal` (SPEC §7.1, §7.4):
+/// `promise_if` / `legal_if` apply first (the first that holds), then `promise` / `legal`
+/// with `legal.extension`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TargetLimits {
+    pub promise_if: Vec<LimitIf>,
+    pub legal_extension: Option<Extension>,
+    pub legal_if: Vec<LegalIf>,
+}
+
+/// A service window (办理窗口): `{"name", "address"?, "phone"?, "hours"?}`, label maps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    pub name: Label,
+    pub address: Option<Label>,
+    pub phone: Option<Label>,
+    pub hours: Option<Label>,
+}
+
+/// A region's limit for one stage (`"limits": {"<service>.<stage>": limit}`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionLimit {
+    /// Index into `Policy::services`.
+    pub service: usize,
+    /// Index into that service's `stages`.
+    pub stage: usize,
+    pub limit: Period,
+}
+
+/// A county's variant of the policy (SPEC §7.8): its own window, cutoff, calendar, promise and
+/// stage limits; everything it leaves out is the policy's own.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub id: String,
+    pub name: Label,
+    pub office: Option<Office>,
+    pub cutoff: Option<TimeOfDay>,
+    /// The region's calendar, with its `{id, version}` for the decision's `policy` block.
+    pub calendar: Option<(Calendar, CalendarInfo)>,
+    pub promise: Option<Period>,
+    pub promise_if: Vec<LimitIf>,
+    /// Sorted by (service, stage).
+    pub limits: Vec<RegionLimit>,
+}
+
+impl Region {
+    /// The region's limit for a stage, if it sets one.
+    pub fn limit(&self, service: usize, stage: usize) -> Option<Period> {
+        self.limits
+            .binary_search_by(|l| (l.service, l.stage).cmp(&(service, stage)))
+            .ok()
+            .and_then(|i| self.limits.get(i))
+            .map(|l| l.limit)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
     pub id: String,
     pub name: Option<Label>,
     /// Indices into the service's `stages`.
     pub after: Vec<usize>,
+    /// `after` entries naming another service (bundles only).
+    pub after_services: Vec<ServiceDep>,
+    pub by: StageBy,
     pub limit: Period,
     pub limit_if: Vec<LimitIf>,
     pub pauses: Vec<StagePause>,
@@ -307,6 +419,8 @@ pub struct Service {
     pub stage_order: Vec<usize>,
     pub promise: Option<Period>,
     pub legal: Option<Period>,
+    /// `promise_if`, `legal_if`, `legal.extension` (SPEC §7.1, §7.4).
+    pub limits: TargetLimits,
     pub basis: Option<Basis>,
 }
 
@@ -340,6 +454,8 @@ pub struct Bundle {
     pub finish: Option<Phase>,
     pub promise: Option<Period>,
     pub legal: Option<Period>,
+    /// `promise_if`, `legal_if`, `legal.extension` (SPEC §7.1, §7.4).
+    pub limits: TargetLimits,
     pub basis: Option<Basis>,
     /// Whether the services are accepted together or each on its own (SPEC §7.5).
     pub acceptance: Acceptance,
@@ -409,6 +525,10 @@ pub struct Policy {
     pub services: Vec<Service>,
     /// Sorted by id.
     pub bundles: Vec<Bundle>,
+    /// The window the notice ends with, unless the request's region has its own.
+    pub office: Option<Office>,
+    /// Sorted by id.
+    pub regions: Vec<Region>,
     /// `sha256:` + hex of the canonical document, computed on first use (see
     /// [`Policy::fingerprint`]): hashing the whole document is a fifth of loading.
     pub(crate) fingerprint_cache: std::sync::OnceLock<String>,
@@ -447,11 +567,48 @@ impl Policy {
             .binary_search_by(|b| b.id.as_str().cmp(id))
             .ok()
     }
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions
+            .binary_search_by(|r| r.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.regions.get(i))
+    }
+}
+
+impl Policy {
+    /// Marks in `used` (indexed by field) every field the routes of a target read beyond its
+    /// services' own conditions: the bundle's `promise_if` / `legal_if` (when the target is a
+    /// bundle) and every region's `promise_if` (a region may apply to any target).
+    pub fn mark_route_fields(&self, bundle: Option<&Bundle>, used: &mut [bool]) {
+        let regions = self
+            .regions
+            .iter()
+            .flat_map(|r| r.promise_if.iter().map(|l| &l.when));
+        let own = bundle.into_iter().flat_map(|b| b.limits.conditions());
+        for c in own.chain(regions) {
+            for &i in c.expr.fields() {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+            }
+        }
+    }
+}
+
+impl TargetLimits {
+    /// The conditions of `promise_if` and `legal_if`.
+    pub fn conditions(&self) -> impl Iterator<Item = &Cond> {
+        self.promise_if
+            .iter()
+            .map(|l| &l.when)
+            .chain(self.legal_if.iter().map(|l| &l.when))
+    }
 }
 
 impl Service {
     /// Every condition of the service, of any kind: `applies_if`, rejects, material
-    /// requirements, tolerance exclusion, stage `limit_if` and pause conditions.
+    /// requirements, tolerance exclusion, `promise_if` / `legal_if`, stage `limit_if` and pause
+    /// conditions.
     pub fn conditions(&self) -> Vec<&Cond> {
         let mut out: Vec<&Cond> = Vec::new();
         out.extend(self.applies_if.as_ref());
@@ -461,6 +618,7 @@ impl Service {
             _ => None,
         }));
         out.extend(self.tolerance.as_ref().and_then(|t| t.excluded_if.as_ref()));
+        out.extend(self.limits.conditions());
         for st in &self.stages {
             out.extend(st.limit_if.iter().map(|l| &l.when));
             out.extend(st.pauses.iter().filter_map(|p| p.when.as_ref()));
@@ -486,7 +644,18 @@ impl Policy {
     /// required, and — transitively — those a needed field's `required` condition reads (a
     /// "filed by an agent" checkbox that makes the agent's id required).
     pub fn needed_fields(&self, services: &[usize]) -> Vec<usize> {
+        self.needed_fields_with_routes(services, None)
+    }
+
+    /// [`Policy::needed_fields`] plus the fields the bundle's and the regions' `promise_if` /
+    /// `legal_if` read (SPEC §7.4, §7.8).
+    pub fn needed_fields_with_routes(
+        &self,
+        services: &[usize],
+        bundle: Option<&Bundle>,
+    ) -> Vec<usize> {
         let mut used = vec![false; self.fields.len()];
+        self.mark_route_fields(bundle, &mut used);
         for &si in services {
             if let Some(s) = self.services.get(si) {
                 s.mark_fields(&mut used);

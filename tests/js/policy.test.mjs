@@ -9,9 +9,11 @@ const cases = JSON.parse(readFileSync(new URL("../conformance/cases.json", impor
 const expected = JSON.parse(readFileSync(new URL("../conformance/expected.json", import.meta.url), "utf8"));
 
 const s7AcceptText = readFileSync(new URL("../fixtures/s7-accept/policy.json", import.meta.url), "utf8");
+const s7Text = readFileSync(new URL("../fixtures/s7/policy.json", import.meta.url), "utf8");
 const policyFor = (name) =>
   name === "fixture" ? Policy.fromJson(fixtureText)
   : name === "s7-accept" ? Policy.fromJson(s7AcceptText)
+  : name === "s7" ? Policy.fromJson(s7Text)
   : Policy.builtin(name.replace(/^builtin:/, ""));
 
 test("conformance corpus: byte-identical to native", () => {

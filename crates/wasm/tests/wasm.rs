@@ -16,6 +16,8 @@ fn policy_for(name: &str) -> Policy {
             "../../../tests/fixtures/s7-accept/policy.json"
         ))
         .expect("s7-accept loads"),
+        "s7" => Policy::from_json(include_str!("../../../tests/fixtures/s7/policy.json"))
+            .expect("s7 loads"),
         other => intake_rules::api::builtin_policy(other.trim_start_matches("builtin:"))
             .expect("builtin loads"),
     }

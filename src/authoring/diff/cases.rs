@@ -79,5 +79,6 @@ fn snapshot(r: Result<Decision, crate::engine::request::RequestError>) -> BTreeM
             m.insert(format!("service_dues.{}", s.id), s.due.to_string().into());
         }
     }
+    super::clock::snapshot(&d, &mut m);
     m
 }

@@ -13,9 +13,12 @@
 //! - `structure.rs`: the structural comparison (top level, fields, catalogue, bundles);
 //! - `services.rs`: the comparison of services, their material entries and stages;
 //! - `render.rs`: model values back in the document's shape, and as phrases in messages;
-//! - `cases.rs`: deciding the case file under both versions.
+//! - `cases.rs`: deciding the case file under both versions;
+//! - `clock.rs`: the legal clock's part (§7): counted days, promise_met, legal_due per case;
+//!   office, regions, routes and stage `by` structurally.
 
 mod cases;
+mod clock;
 mod render;
 mod services;
 mod structure;
@@ -26,6 +29,8 @@ use serde_json::Value;
 use crate::authoring::cases::CaseFile;
 use crate::diag::Message;
 use crate::policy::Policy;
+
+pub use clock::CaseSummary;
 
 /// One structural change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,6 +75,8 @@ pub struct PolicyDiff {
     pub cases_checked: usize,
     /// The cases whose decision changes, in file order.
     pub cases: Vec<AffectedCase>,
+    /// How many of them change in each respect.
+    pub summary: CaseSummary,
 }
 
 fn policy_ref(p: &Policy) -> PolicyRef {
@@ -92,6 +99,7 @@ pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff 
         new: policy_ref(new),
         changes,
         cases_checked: checked,
+        summary: clock::summary(&affected),
         cases: affected,
     }
 }

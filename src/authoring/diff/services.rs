@@ -75,6 +75,7 @@ impl Differ<'_> {
                 &format!("the rejection rules of {}", what.1),
             ),
         );
+        self.routes(path, &x.limits, &y.limits, what);
         let limits = [
             ("promise", "promise_changed", x.promise, y.promise),
             ("legal", "legal_changed", x.legal, y.legal),
@@ -323,6 +324,7 @@ impl Differ<'_> {
                     format!("{en} removed"),
                 ),
                 (Some(a), Some(b)) => {
+                    self.stage_by(&p, a.by, b.by, (&zh, &en));
                     let items: [(&str, &'static str, Value, Value, String, String); 4] = [
                         (
                             "limit",

@@ -25,6 +25,7 @@ pub(super) fn changes(old: &Policy, new: &Policy) -> Vec<Change> {
     d.materials();
     d.services();
     d.bundles();
+    d.clock_top();
     d.out
 }
 
@@ -397,6 +398,7 @@ impl Differ<'_> {
     }
 
     fn bundle(&mut self, path: &str, x: &Bundle, y: &Bundle, what: (&str, &str)) {
+        self.routes(path, &x.limits, &y.limits, what);
         let la = r::bundle_services(self.old, x);
         let lb = r::bundle_services(self.new, y);
         for s in la.iter().filter(|s| !lb.contains(s)) {

@@ -16,7 +16,7 @@ impl Policy {
             locale: loc,
             en: loc == "en",
         };
-        let (kind, title, services, bundle, promise, legal, tbasis) = if let Some(s) = self
+        let (kind, title, services, bundle, promise, legal, tbasis, troutes) = if let Some(s) = self
             .service_index(target)
             .and_then(|i| self.services.get(i))
         {
@@ -28,6 +28,7 @@ impl Policy {
                 s.promise,
                 s.legal,
                 &s.basis,
+                &s.limits,
             )
         } else if let Some(b) = self.bundle_index(target).and_then(|i| self.bundles.get(i)) {
             let mut list: Vec<&Service> = Vec::new();
@@ -61,6 +62,7 @@ impl Policy {
                 b.promise,
                 b.legal,
                 &b.basis,
+                &b.limits,
             )
         } else {
             let mut ids: Vec<&str> = self.services.iter().map(|s| s.id.as_str()).collect();
@@ -100,6 +102,7 @@ impl Policy {
             bundle,
             promise: promise.map(|p| limit(p, loc)),
             legal: legal.map(|p| limit(p, loc)),
+            routes: clock::routes(&cx, troutes),
             basis: basis(tbasis, loc),
         })
     }
@@ -195,6 +198,7 @@ pub(super) fn service(cx: &Ctx<'_>, s: &Service) -> GuideService {
         stages: s.stages.iter().map(|st| stage(cx, s, st)).collect(),
         promise: s.promise.map(|p| limit(p, loc)),
         legal: s.legal.map(|p| limit(p, loc)),
+        routes: clock::routes(cx, &s.limits),
         basis: basis(&s.basis, loc),
     }
 }
@@ -213,7 +217,9 @@ pub(super) fn stage(cx: &Ctx<'_>, s: &Service, st: &Stage) -> GuideStage {
             .iter()
             .filter_map(|&i| s.stages.get(i))
             .map(|x| x.id.clone())
+            .chain(clock::after_services(cx, st))
             .collect(),
+        by: st.by,
         limit: limit(st.limit, loc),
         limit_if: st
             .limit_if

@@ -51,17 +51,17 @@ footer { margin-top: 2rem; font-size: .8rem; color: #555; border-top: 1px solid 
 
 pub(super) struct Html {
     out: String,
-    en: bool,
+    pub(super) en: bool,
 }
 
 impl Html {
-    fn raw(&mut self, s: &str) {
+    pub(super) fn raw(&mut self, s: &str) {
         self.out.push_str(s);
     }
-    fn text(&mut self, s: &str) {
+    pub(super) fn text(&mut self, s: &str) {
         self.out.push_str(&escape_html(s));
     }
-    fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+    pub(super) fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
         if self.en {
             en
         } else {
@@ -365,6 +365,7 @@ pub fn render_html(g: &Guide) -> String {
                 h.raw("</div>");
             }
             h.raw("</td><td>");
+            super::clock::applicant_note(&mut h, st.by);
             for p in &st.pauses {
                 h.raw("<div>");
                 let mut s = format!("{} ({})", p.name, p.length.text);
@@ -403,9 +404,13 @@ pub fn render_html(g: &Guide) -> String {
         if let Some(l) = &s.legal {
             svc_limit(&mut h, "法定时限", "Statutory limit", l);
         }
+        super::clock::routes_html(&mut h, &s.name, &s.routes);
     }
     if let Some(p) = g.bundle.as_ref().and_then(|b| b.finish.as_ref()) {
         phase_row(&mut h, p);
+    }
+    if g.bundle.is_some() {
+        super::clock::routes_html(&mut h, &g.title, &g.routes);
     }
     h.raw("</tbody></table>\n");
     if g.promise.is_some() || g.legal.is_some() {

@@ -9,8 +9,10 @@
 //! appearance in those services; stages in the policy's order.
 
 mod build;
+mod clock;
 mod html;
 
+pub use clock::{GuideExtension, GuideRoutes};
 pub use html::{escape_html, render_html};
 
 use serde::Serialize;
@@ -51,6 +53,9 @@ pub struct Guide {
     pub promise: Option<GuideLimit>,
     /// The target's statutory limit (法定时限).
     pub legal: Option<GuideLimit>,
+    /// The target's `promise_if`, `legal_if` and `legal.extension` (SPEC §7).
+    #[serde(flatten)]
+    pub routes: GuideRoutes,
     /// The target's own basis (the bundle's or the service's).
     pub basis: Option<BasisOut>,
 }
@@ -90,6 +95,9 @@ pub struct GuideService {
     pub stages: Vec<GuideStage>,
     pub promise: Option<GuideLimit>,
     pub legal: Option<GuideLimit>,
+    /// The service's `promise_if`, `legal_if` and `legal.extension` (SPEC §7).
+    #[serde(flatten)]
+    pub routes: GuideRoutes,
     pub basis: Option<BasisOut>,
 }
 
@@ -142,8 +150,11 @@ pub struct GuideStage {
     pub id: String,
     /// The stage's name (its id when it has none).
     pub name: String,
-    /// Ids of the stages it starts after.
+    /// Ids of the stages it starts after; `service.stage` or `service` for another service of
+    /// a bundle (SPEC §7.3).
     pub after: Vec<String>,
+    /// `office` or `applicant` (the applicant's own time, not counted; SPEC §7.2).
+    pub by: crate::policy::StageBy,
     pub limit: GuideLimit,
     pub limit_if: Vec<GuideLimitIf>,
     pub pauses: Vec<GuidePause>,

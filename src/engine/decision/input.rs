@@ -181,13 +181,17 @@ fn judge_material(
     }
 }
 
-/// The calendar a request is computed on: the policy's, with the caller's estimate opt-in.
-pub(super) fn calendar_for(policy: &Policy, req: &Request) -> Calendar {
+/// The calendar a request is computed on: the region's or the policy's, with the caller's
+/// estimate opt-in.
+pub(super) fn calendar_for(
+    policy: &Policy,
+    region: Option<&crate::policy::Region>,
+    req: &Request,
+) -> Calendar {
+    let base = crate::engine::region::calendar(policy, region);
     match req.beyond_coverage {
-        Some(b) if b != policy.calendar.beyond_coverage() => {
-            policy.calendar.with_beyond_coverage(b)
-        }
-        _ => policy.calendar.clone(),
+        Some(b) if b != base.beyond_coverage() => base.with_beyond_coverage(b),
+        _ => base.clone(),
     }
 }
 
@@ -209,13 +213,7 @@ pub(super) fn resolve_target<'p>(
     {
         return Ok(Target {
             name: &s.name,
-            plan: TargetPlan {
-                services: vec![s],
-                intake: None,
-                finish: None,
-                promise: s.promise,
-                legal: s.legal,
-            },
+            plan: TargetPlan::of_service(s),
             acceptance: Acceptance::Together,
         });
     }
@@ -233,13 +231,7 @@ pub(super) fn resolve_target<'p>(
         }
         return Ok(Target {
             name: &b.name,
-            plan: TargetPlan {
-                services,
-                intake: b.intake.as_ref(),
-                finish: b.finish.as_ref(),
-                promise: b.promise,
-                legal: b.legal,
-            },
+            plan: TargetPlan::of_bundle(b, services),
             acceptance: b.acceptance,
         });
     }
@@ -260,14 +252,14 @@ pub(super) fn resolve_target<'p>(
 /// The received day; when the calendar cannot say, the weekend-only estimate and an issue.
 pub(super) fn received(
     cal: &Calendar,
-    policy: &Policy,
+    cutoff: crate::calendar::TimeOfDay,
     req: &Request,
 ) -> Result<(Date, Option<Issue>), RequestError> {
-    match cal.received_on(&req.submitted_at, policy.cutoff) {
+    match cal.received_on(&req.submitted_at, cutoff) {
         Ok(d) => Ok((d, None)),
         Err(e) if e.is_out_of_range() => {
             let est = cal.with_beyond_coverage(BeyondCoverage::WeekendsOnly);
-            match est.received_on(&req.submitted_at, policy.cutoff) {
+            match est.received_on(&req.submitted_at, cutoff) {
                 Ok(d) => Ok((d, Some(Issue::from(e.issue)))),
                 Err(e2) => Err(RequestError {
                     issues: vec![e2.issue],

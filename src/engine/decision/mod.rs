@@ -74,8 +74,9 @@ pub(crate) struct Analysis<'p> {
 /// The received day of a request under a policy's calendar and cutoff (estimated from weekends
 /// when the calendar does not cover it).
 pub(crate) fn received_day(policy: &Policy, req: &Request) -> Result<Date, RequestError> {
-    let cal = input::calendar_for(policy, req);
-    Ok(input::received(&cal, policy, req)?.0)
+    let region = crate::engine::region::resolve(policy, req)?;
+    let cal = input::calendar_for(policy, region, req);
+    Ok(input::received(&cal, crate::engine::region::cutoff(policy, region), req)?.0)
 }
 
 /// How much of the analysis to build.
@@ -111,9 +112,14 @@ pub(crate) fn analyse_input<'p>(
     detail: Detail,
 ) -> Result<Analysis<'p>, RequestError> {
     let full = detail == Detail::Full;
-    let target = input::resolve_target(policy, &req.target)?;
-    let cal = input::calendar_for(policy, req);
-    let (received_on, received_error) = input::received(&cal, policy, req)?;
+    let mut target = input::resolve_target(policy, &req.target)?;
+    target.plan.region = crate::engine::region::resolve(policy, req)?;
+    let cal = input::calendar_for(policy, target.plan.region, req);
+    let (received_on, received_error) = input::received(
+        &cal,
+        crate::engine::region::cutoff(policy, target.plan.region),
+        req,
+    )?;
     let locale = req.locale.clone();
 
     // Statuses first: conditions anywhere, field requirements included, may read them.
@@ -215,19 +221,14 @@ impl Analysis<'_> {
                 self.proceeding.binary_search(id).is_ok()
             }
         };
-        TargetPlan {
-            services: self
-                .plan
+        self.plan.with_services(
+            self.plan
                 .services
                 .iter()
                 .filter(|s| scheduled(&s.id))
                 .copied()
                 .collect(),
-            intake: self.plan.intake,
-            finish: self.plan.finish,
-            promise: self.plan.promise,
-            legal: self.plan.legal,
-        }
+        )
     }
 
     pub(crate) fn timeline(&self) -> Result<Timeline, CalendarError> {
@@ -265,11 +266,14 @@ impl Analysis<'_> {
             version: self.policy.version.clone(),
             fingerprint: self.policy.fingerprint().to_string(),
             calendar: CalendarBlock {
-                id: self.policy.calendar_info.id.clone(),
+                id: crate::engine::region::calendar_id(self.policy, self.plan.region).to_string(),
                 from,
                 to,
                 version: self.cal.data_version().to_string(),
             },
+            region: self.plan.region.map(|r| r.id.clone()),
+            office: crate::engine::region::office(self.policy, self.plan.region)
+                .map(|o| crate::engine::region::OfficeOut::of(o, &self.locale)),
         }
     }
 

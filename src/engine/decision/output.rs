@@ -93,6 +93,10 @@ pub struct PolicyBlock {
     pub version: String,
     pub fingerprint: String,
     pub calendar: CalendarBlock,
+    /// The request's region (SPEC §7.8), or null.
+    pub region: Option<String>,
+    /// The window the notice ends with (the region's, else the policy's), or null.
+    pub office: Option<crate::engine::region::OfficeOut>,
 }
 
 /// The decision of SPEC §2 and §7. Every key is always present; lists are in a stable order.

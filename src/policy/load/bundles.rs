@@ -93,9 +93,7 @@ impl Ctx {
         let promise = obj
             .get("promise")
             .and_then(|p| self.period(p, &path.key("promise")));
-        let legal = obj
-            .get("legal")
-            .and_then(|p| self.period(p, &path.key("legal")));
+        let (legal, limits) = self.target_limits(obj, path);
         let basis = self.opt_basis(obj, path);
         let acceptance = match obj.get("acceptance") {
             None => Some(Acceptance::Together),
@@ -128,6 +126,7 @@ impl Ctx {
             finish,
             promise,
             legal,
+            limits,
             basis,
             acceptance: acceptance?,
         })

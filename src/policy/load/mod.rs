@@ -17,6 +17,7 @@ use crate::text::locate::{self, LazyLocations, Locations, Path, Pos};
 use crate::text::suggest::hint;
 
 mod bundles;
+mod clock;
 mod ctx;
 mod fields;
 mod graph;

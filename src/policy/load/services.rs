@@ -9,6 +9,7 @@ impl Ctx {
         v: &Value,
         path: &Path<'_>,
         material_ids: &[&str],
+        index: &clock::StageIndex<'_>,
     ) -> Option<Service> {
         let obj = self.object(v, path, keys::SERVICE, &["name", "stages"])?;
         let before = self.issues.len();
@@ -145,15 +146,13 @@ impl Ctx {
         });
 
         let (stages, stage_order) = match obj.get("stages") {
-            Some(s) => self.stages(s, &path.key("stages")),
+            Some(s) => self.stages(s, &path.key("stages"), id, index),
             None => (Vec::new(), Vec::new()),
         };
         let promise = obj
             .get("promise")
             .and_then(|p| self.period(p, &path.key("promise")));
-        let legal = obj
-            .get("legal")
-            .and_then(|p| self.period(p, &path.key("legal")));
+        let (legal, limits) = self.target_limits(obj, path);
         let basis = self.opt_basis(obj, path);
         if self.issues.len() > before {
             return None;
@@ -170,11 +169,18 @@ impl Ctx {
             stage_order,
             promise,
             legal,
+            limits,
             basis,
         })
     }
 
-    pub(super) fn stages(&mut self, v: &Value, path: &Path<'_>) -> (Vec<Stage>, Vec<usize>) {
+    pub(super) fn stages(
+        &mut self,
+        v: &Value,
+        path: &Path<'_>,
+        own: &str,
+        index: &clock::StageIndex<'_>,
+    ) -> (Vec<Stage>, Vec<usize>) {
         let Some(items) = self.list(v, path, limits::MAX_STAGES_PER_SERVICE) else {
             return (Vec::new(), Vec::new());
         };
@@ -209,7 +215,6 @@ impl Ctx {
             });
             ids.push(id);
         }
-        let known: Vec<&str> = ids.iter().flatten().copied().collect();
         let mut stages = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = path.index(i);
@@ -217,7 +222,9 @@ impl Ctx {
                 continue;
             };
             let name = self.opt_label(obj, &p, "name");
+            let by = self.stage_by(obj, &p);
             let mut after = Vec::new();
+            let mut after_services: Vec<ServiceDep> = Vec::new();
             let after_path = p.key("after");
             if let Some(list) = obj
                 .get("after")
@@ -228,24 +235,22 @@ impl Ctx {
                     let Some(s) = self.string(a, &ap) else {
                         continue;
                     };
-                    match ids.iter().position(|x| *x == Some(s)) {
-                        Some(ix) => {
-                            if !after.contains(&ix) {
-                                after.push(ix);
-                            }
+                    let found = match ids.iter().position(|x| *x == Some(s)) {
+                        Some(ix) => Some(clock::AfterRef::Local(ix)),
+                        // Another service's stage, or a whole service (SPEC §7.3).
+                        None => self.after_ref(s, j, own, &ids, index, &ap),
+                    };
+                    match found {
+                        Some(clock::AfterRef::Local(ix)) if !after.contains(&ix) => after.push(ix),
+                        Some(clock::AfterRef::Other(dep))
+                            if !after_services
+                                .iter()
+                                .any(|d| d.service == dep.service && d.stage == dep.stage) =>
+                        {
+                            after_services.push(dep);
                         }
-                        None => {
-                            let (hz, he) = hint(s, known.iter().copied());
-                            self.push(
-                                &ap,
-                                Code::UnknownStage,
-                                m(
-                                    format!("本事项没有阶段 `{}`{hz}", shown(a)),
-                                    format!("there is no stage `{}` in this service{he}", shown(a)),
-                                ),
-                                At::Value,
-                            );
-                        }
+                        // A repeat, or an entry already reported.
+                        _ => {}
                     }
                 }
             }
@@ -291,6 +296,8 @@ impl Ctx {
                     id: id.to_string(),
                     name,
                     after,
+                    after_services,
+                    by,
                     limit,
                     limit_if,
                     pauses,

@@ -66,24 +66,10 @@ impl Ctx {
             .and_then(|v| self.label(v, &Path::Text("title")));
 
         let (effective_from, effective_until) = self.effective(top.get("effective"));
-        let calendar_choice = self.calendar(top.get("calendar"));
+        let calendar_choice = self.calendar_at(top.get("calendar"), &Path::Text("calendar"));
         let cutoff = match top.get("cutoff") {
             None => Some(TimeOfDay::DEFAULT_CUTOFF),
-            Some(v) => self.string(v, &Path::Text("cutoff")).and_then(|s| {
-                let t = TimeOfDay::parse(s);
-                if t.is_none() {
-                    self.push(
-                        &Path::Text("cutoff"),
-                        Code::BadTime,
-                        m(
-                            format!("`{}` 不是 `HH:MM` 或 `HH:MM:SS` 时间", shown(v)),
-                            format!("`{}` is not an `HH:MM` or `HH:MM:SS` time", shown(v)),
-                        ),
-                        At::Value,
-                    );
-                }
-                t
-            }),
+            Some(v) => self.cutoff(v, &Path::Text("cutoff")),
         };
         let beyond = match top.get("beyond_coverage") {
             None => Some(BeyondCoverage::Error),
@@ -161,9 +147,13 @@ impl Ctx {
             );
         }
         let service_ids: Vec<&str> = service_entries.iter().map(|(k, _)| k.as_str()).collect();
+        let stage_index = clock::StageIndex::new(&service_entries);
         let services: Vec<Option<Service>> = service_entries
             .iter()
-            .map(|(id, v)| self.service(id, v, &Path::Text("services").key(id), &material_ids))
+            .map(|(id, v)| {
+                let path = Path::Text("services");
+                self.service(id, v, &path.key(id), &material_ids, &stage_index)
+            })
             .collect();
 
         let bundle_entries = top
@@ -181,6 +171,13 @@ impl Ctx {
             .iter()
             .map(|(id, v)| self.bundle(id, v, &Path::Text("bundles").key(id), &service_ids))
             .collect();
+        let office = top
+            .get("office")
+            .and_then(|o| self.office(o, &Path::Text("office")));
+        let regions = match top.get("regions") {
+            Some(r) => self.regions(r, &stage_index, beyond),
+            None => Vec::new(),
+        };
 
         let correction_notice_within = match top.get("correction_notice_within") {
             None => Some(Period::WorkingDays(5)),
@@ -191,41 +188,15 @@ impl Ctx {
         if !self.issues.is_empty() {
             return None;
         }
-        let (base, holidays, workdays) = calendar_choice?;
-        let overrides = (holidays.clone(), workdays.clone());
-        let beyond = beyond?;
-        let mut calendar = match Calendar::builtin(&base, beyond) {
-            Ok(c) => c,
-            Err(e) => {
-                self.push(
-                    &Path::Text("calendar"),
-                    e.code(),
-                    e.issue.message,
-                    At::Value,
-                );
-                return None;
-            }
-        };
-        if !holidays.is_empty() || !workdays.is_empty() {
-            match calendar.with_overrides(&holidays, &workdays) {
-                Ok(c) => calendar = c,
-                Err(e) => {
-                    self.push(
-                        &Path::Text("calendar"),
-                        e.code(),
-                        e.issue.message,
-                        At::Value,
-                    );
-                    return None;
-                }
-            }
+        let services = services.into_iter().collect::<Option<Vec<_>>>()?;
+        let bundles = bundles.into_iter().collect::<Option<Vec<_>>>()?;
+        self.bundle_cycles(&services, &bundles);
+        if !self.issues.is_empty() {
+            return None;
         }
-        let calendar_info = CalendarInfo {
-            id: calendar.id().to_string(),
-            version: calendar.data_version().to_string(),
-            holidays: overrides.0,
-            workdays: overrides.1,
-        };
+        let beyond = beyond?;
+        let (calendar, calendar_info) =
+            self.build_calendar(calendar_choice?, beyond, &Path::Text("calendar"))?;
         Some(Policy {
             id: id?,
             version: version?,
@@ -240,8 +211,10 @@ impl Ctx {
             correction_notice_within: correction_notice_within?,
             fields: fields.into_iter().collect::<Option<Vec<_>>>()?,
             materials: materials.into_iter().collect::<Option<Vec<_>>>()?,
-            services: services.into_iter().collect::<Option<Vec<_>>>()?,
-            bundles: bundles.into_iter().collect::<Option<Vec<_>>>()?,
+            services,
+            bundles,
+            office,
+            regions,
             fingerprint_cache: std::sync::OnceLock::new(),
             // Filled in by the caller, which can move the document instead of copying it.
             source: Value::Null,
@@ -335,32 +308,87 @@ impl Ctx {
         None
     }
 
+    /// A `cutoff` time (`HH:MM` or `HH:MM:SS`).
+    pub(super) fn cutoff(&mut self, v: &Value, path: &Path<'_>) -> Option<TimeOfDay> {
+        let s = self.string(v, path)?;
+        let t = TimeOfDay::parse(s);
+        if t.is_none() {
+            self.push(
+                path,
+                Code::BadTime,
+                m(
+                    format!("`{}` 不是 `HH:MM` 或 `HH:MM:SS` 时间", shown(v)),
+                    format!("`{}` is not an `HH:MM` or `HH:MM:SS` time", shown(v)),
+                ),
+                At::Value,
+            );
+        }
+        t
+    }
+
+    /// The calendar of a choice read by [`Ctx::calendar_at`], with its `{id, version}`.
+    pub(super) fn build_calendar(
+        &mut self,
+        (base, holidays, workdays): (String, Vec<Date>, Vec<Date>),
+        beyond: BeyondCoverage,
+        path: &Path<'_>,
+    ) -> Option<(Calendar, CalendarInfo)> {
+        let mut calendar = match Calendar::builtin(&base, beyond) {
+            Ok(c) => c,
+            Err(e) => {
+                self.push(path, e.code(), e.issue.message, At::Value);
+                return None;
+            }
+        };
+        if !holidays.is_empty() || !workdays.is_empty() {
+            match calendar.with_overrides(&holidays, &workdays) {
+                Ok(c) => calendar = c,
+                Err(e) => {
+                    self.push(path, e.code(), e.issue.message, At::Value);
+                    return None;
+                }
+            }
+        }
+        let info = CalendarInfo {
+            id: calendar.id().to_string(),
+            version: calendar.data_version().to_string(),
+            holidays: holidays.clone(),
+            workdays: workdays.clone(),
+        };
+        Some((calendar, info))
+    }
+
+    /// A `calendar` value at `path` (absent: `cn-mainland`): the base id, holidays, workdays.
     #[allow(clippy::type_complexity)]
-    pub(super) fn calendar(&mut self, v: Option<&Value>) -> Option<(String, Vec<Date>, Vec<Date>)> {
+    pub(super) fn calendar_at(
+        &mut self,
+        v: Option<&Value>,
+        path: &Path<'_>,
+    ) -> Option<(String, Vec<Date>, Vec<Date>)> {
         let Some(v) = v else {
             return Some(("cn-mainland".to_string(), Vec::new(), Vec::new()));
         };
         if v.is_string() {
             return self
-                .calendar_id(v, &Path::Text("calendar"))
+                .calendar_id(v, path)
                 .map(|id| (id, Vec::new(), Vec::new()));
         }
         if !v.is_object() {
             self.mismatch(
                 v,
-                &Path::Text("calendar"),
+                path,
                 "日历 id 或 `{\"base\": …}` 对象",
                 "a calendar id or a `{\"base\": …}` object",
             );
             return None;
         }
-        let obj = self.object(v, &Path::Text("calendar"), keys::CALENDAR, &["base"])?;
+        let obj = self.object(v, path, keys::CALENDAR, &["base"])?;
         let base = obj
             .get("base")
-            .and_then(|b| self.calendar_id(b, &Path::Text("calendar.base")));
+            .and_then(|b| self.calendar_id(b, &path.key("base")));
         let mut lists = [Vec::new(), Vec::new()];
         for (slot, key) in lists.iter_mut().zip(["holidays", "workdays"]) {
-            let p = Path::Text("calendar").key(key);
+            let p = path.key(key);
             if let Some(items) = obj
                 .get(key)
                 .and_then(|l| self.list(l, &p, limits::MAX_LIST_ENTRIES))
@@ -375,8 +403,9 @@ impl Ctx {
         let [holidays, workdays] = lists;
         for (i, d) in workdays.iter().enumerate() {
             if holidays.contains(d) {
+                let wp = path.key("workdays");
                 self.bad_value(
-                    &Path::Text("calendar.workdays").index(i),
+                    &wp.index(i),
                     format!("`{d}` 同时列为节假日和工作日"),
                     format!("`{d}` is listed both as a holiday and as a workday"),
                     At::Value,
