@@ -22,19 +22,26 @@ pub use super::types::{Issue, Outcome, Status};
 
 /// Why a material is required by one service: the condition and the values that made it hold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Because {
     pub service: String,
     pub condition: String,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "std::collections::BTreeMap<String, crate::ts::FormValue>")
+    )]
     pub values: BTreeMap<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Tolerable {
     pub supplement_within: Period,
 }
 
 /// One entry of the materials checklist: every required material once.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChecklistItem {
     pub id: String,
     pub name: String,
@@ -50,6 +57,7 @@ pub struct ChecklistItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MissingItem {
     pub id: String,
     pub name: String,
@@ -60,6 +68,7 @@ pub struct MissingItem {
 
 /// A rejection reason of a service.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reason {
     pub condition: String,
     pub reason: String,
@@ -67,6 +76,7 @@ pub struct Reason {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceOutcome {
     pub id: String,
     pub name: String,
@@ -75,6 +85,7 @@ pub struct ServiceOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CalendarBlock {
     pub id: String,
     pub from: Date,
@@ -83,6 +94,7 @@ pub struct CalendarBlock {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyBlock {
     pub id: String,
     pub version: String,
@@ -92,6 +104,7 @@ pub struct PolicyBlock {
 
 /// The decision of SPEC §2. Every key is always present; lists are in a stable order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Decision {
     pub outcome: Outcome,
     pub target: String,

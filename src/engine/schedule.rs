@@ -15,6 +15,7 @@ use crate::policy::{Label, PauseLen, Phase, Policy, Service};
 
 /// One stage as scheduled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StageTime {
     pub id: String,
     pub name: Option<String>,
@@ -30,6 +31,7 @@ pub struct StageTime {
 
 /// One service as scheduled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceTime {
     pub id: String,
     pub name: String,
@@ -40,6 +42,7 @@ pub struct ServiceTime {
 
 /// A phase run once for a bundle (intake, finish).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhaseTime {
     pub name: Option<String>,
     pub start: Date,
@@ -49,6 +52,7 @@ pub struct PhaseTime {
 
 /// A service's place in the serial schedule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SerialSlot {
     pub id: String,
     pub start: Date,
@@ -59,6 +63,7 @@ pub use super::types::BasisOut;
 
 /// The timeline of a request (SPEC §3, "Timeline result").
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Timeline {
     pub received_on: Date,
     pub due: Date,

@@ -9,6 +9,7 @@ use crate::policy::Basis;
 
 /// Outcome of a service or of the whole application, from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Accepted,
@@ -43,6 +44,7 @@ impl Outcome {
 
 /// How a material is satisfied in a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "MaterialStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Provided,
@@ -65,6 +67,7 @@ impl Status {
 
 /// A problem or warning in a decision: `{path, code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issue {
     pub path: String,
     pub code: Code,
@@ -83,6 +86,7 @@ impl From<Diagnostic> for Issue {
 
 /// A legal basis as shown to applicants.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Basis"))]
 pub struct BasisOut {
     pub label: String,
     pub url: Option<String>,
