@@ -297,6 +297,19 @@ pub fn render(header: &str, decls: &[Declaration]) -> String {
 /// any other declaration unchanged. Maps read `{ [key: string]: V }`.
 fn pretty_decl(name: &str, decl: &str) -> String {
     let decl = decl.replace("[key in string]", "[key: string]");
+    let alias = format!("type {name} = ");
+    if let Some(union) = decl.strip_prefix(&alias).and_then(|u| u.strip_suffix(';')) {
+        // A long union of string literals: one member per line.
+        if union.len() > 90 && union.starts_with('"') && !union.contains('{') {
+            let mut out = format!("type {name} =");
+            for member in union.split(" | ") {
+                out.push_str("\n  | ");
+                out.push_str(member);
+            }
+            out.push(';');
+            return out;
+        }
+    }
     let prefix = format!("type {name} = {{");
     let Some(body) = decl
         .strip_prefix(&prefix)

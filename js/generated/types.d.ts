@@ -112,7 +112,57 @@ export interface Diagnostic {
 /**
  * Every stable error and issue code (docs/errors.md): `Diagnostic.code`, `Issue.code` and the thrown error's `code`.
  */
-export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "type_mismatch" | "duplicate_key" | "duplicate_id" | "bad_id" | "unsupported_format" | "bad_value" | "missing_label" | "too_large" | "unknown_form_field" | "unknown_material" | "unknown_service" | "unknown_stage" | "stage_cycle" | "unknown_calendar" | "unknown_format" | "syntax" | "too_deep" | "bad_date" | "bad_time" | "bad_limit" | "calendar_out_of_range" | "date_out_of_range" | "bad_effective" | "not_in_force" | "bad_request" | "unknown_target" | "required" | "format" | "range" | "not_in_enum" | "status_not_allowed" | "bad_status" | "unknown_form_key" | "unknown_material_id" | "unknown_locale" | "unused_field" | "unused_material" | "never_required" | "constant_condition" | "promise_unreachable" | "promise_above_legal" | "duplicate_service" | "supplement_too_long" | "commitment_not_allowed" | "missing_translation" | "effective_gap" | "tolerance_unusable";
+export type ErrorCode =
+  | "invalid_json"
+  | "unknown_field"
+  | "missing_field"
+  | "type_mismatch"
+  | "duplicate_key"
+  | "duplicate_id"
+  | "bad_id"
+  | "unsupported_format"
+  | "bad_value"
+  | "missing_label"
+  | "too_large"
+  | "unknown_form_field"
+  | "unknown_material"
+  | "unknown_service"
+  | "unknown_stage"
+  | "stage_cycle"
+  | "unknown_calendar"
+  | "unknown_format"
+  | "syntax"
+  | "too_deep"
+  | "bad_date"
+  | "bad_time"
+  | "bad_limit"
+  | "calendar_out_of_range"
+  | "date_out_of_range"
+  | "bad_effective"
+  | "not_in_force"
+  | "bad_request"
+  | "unknown_target"
+  | "required"
+  | "format"
+  | "range"
+  | "not_in_enum"
+  | "status_not_allowed"
+  | "bad_status"
+  | "unknown_form_key"
+  | "unknown_material_id"
+  | "unknown_locale"
+  | "unused_field"
+  | "unused_material"
+  | "never_required"
+  | "constant_condition"
+  | "promise_unreachable"
+  | "promise_above_legal"
+  | "duplicate_service"
+  | "supplement_too_long"
+  | "commitment_not_allowed"
+  | "missing_translation"
+  | "effective_gap"
+  | "tolerance_unusable";
 
 /**
  * A form field as a portal renders it.
@@ -168,7 +218,13 @@ export type Locale = "zh-CN" | "en";
 /**
  * The area a material belongs to (commitment exclusions of 国办发〔2020〕42号).
  */
-export type MaterialArea = "general" | "national_security" | "public_safety" | "ecology_environment" | "health_life_property" | "finance";
+export type MaterialArea =
+  | "general"
+  | "national_security"
+  | "public_safety"
+  | "ecology_environment"
+  | "health_life_property"
+  | "finance";
 
 /**
  * How a material is satisfied in a request.
