@@ -80,6 +80,7 @@ test-js: pkg
 # Symbol.dispose config, while misspelt codes and outcomes are rejected (tests/ts/rejects.mjs).
 test-ts: pkg
 	cargo test --features ts --test ts_types
+	cargo clippy -p intake-rules --all-targets --features ts -- -D warnings
 	for c in browser node commonjs disposable; do echo "tsc -p tests/ts/tsconfig.$$c.json"; tsc -p tests/ts/tsconfig.$$c.json; done
 	node tests/ts/rejects.mjs
 
