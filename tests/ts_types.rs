@@ -540,10 +540,12 @@ fn object_type(v: &Value, indent: &str) -> String {
     }
     if let Some(t) = extra {
         // An index signature must admit every declared property's type too.
-        let mut all = vec![t];
-        for x in index_types {
-            if !all.contains(&x) {
-                all.push(x);
+        let mut all: Vec<String> = Vec::new();
+        for x in std::iter::once(t).chain(index_types) {
+            for part in x.split(" | ") {
+                if !all.iter().any(|p| p == part) {
+                    all.push(part.to_string());
+                }
             }
         }
         let mut t = all.join(" | ");

@@ -141,7 +141,7 @@ export interface PolicyLabel {
   en?: string;
   /** Simplified Chinese text. */
   "zh-CN": string;
-  [key: string]: string | string | string[] | undefined;
+  [key: string]: string | string[] | undefined;
 }
 
 /** A conditional limit. */
