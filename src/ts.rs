@@ -156,7 +156,6 @@ pub const CHANGE_KINDS: &[&str] = &[
     "calendar_changed",
     "cutoff_changed",
     "beyond_coverage_changed",
-    "format_changed",
     "label_changed",
     "basis_changed",
     "field_added",

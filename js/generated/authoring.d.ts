@@ -59,7 +59,6 @@ export type ChangeKind =
   | "calendar_changed"
   | "cutoff_changed"
   | "beyond_coverage_changed"
-  | "format_changed"
   | "label_changed"
   | "basis_changed"
   | "field_added"
