@@ -284,12 +284,37 @@ pub fn render(header: &str, decls: &[Declaration]) -> String {
     let mut s = String::from(header);
     for d in decls {
         s.push('\n');
-        s.push_str(&d.docs);
+        s.push_str(&js_docs(&d.docs));
         s.push_str("export ");
-        s.push_str(&pretty_decl(&d.name, &d.decl));
+        s.push_str(&js_docs(&pretty_decl(&d.name, &d.decl)));
         s.push('\n');
     }
     s
+}
+
+/// Rust doc comments read in JS terms: intra-doc links (`` [`crate::Decision`] ``, `` [`diff`] ``)
+/// become plain code (`` `Decision` ``, `` `Policy.diff` ``), `None` reads `null`.
+fn js_docs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[`") {
+        let Some(len) = rest.get(start + 2..).and_then(|r| r.find("`]")) else {
+            break;
+        };
+        out.push_str(rest.get(..start).unwrap_or(""));
+        let path = rest.get(start + 2..start + 2 + len).unwrap_or("");
+        let name = match path {
+            "diff" => "Policy.diff",
+            "PolicySet::versions" => "set.versions()",
+            _ => path.rsplit("::").next().unwrap_or(path),
+        };
+        out.push('`');
+        out.push_str(name);
+        out.push('`');
+        rest = rest.get(start + 2 + len + 2..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out.replace("`None`", "`null`")
 }
 
 /// `type X = { a: A, /** doc */ b: B, };` → `interface X {\n  a: A;\n  /** doc */\n  b: B;\n}`;

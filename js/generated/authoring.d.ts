@@ -365,7 +365,7 @@ export interface PolicyChange {
 }
 
 /**
- * The result of [`diff`].
+ * The result of `Policy.diff`.
  */
 export interface PolicyDiff {
   old: PolicyRef;

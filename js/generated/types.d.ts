@@ -47,7 +47,7 @@ export interface ChecklistItem {
 }
 
 /**
- * The compact decision; every field equals the same field of the full [`crate::Decision`].
+ * The compact decision; every field equals the same field of the full `Decision`.
  */
 export interface CompactDecision {
   outcome: Outcome;
@@ -98,7 +98,7 @@ export interface Decision {
 
 /**
  * One problem, with where it is. `line` and `column` are 1-based, columns in UTF-16 code
- * units; both are `None` when the input was an object rather than JSON text.
+ * units; both are `null` when the input was an object rather than JSON text.
  */
 export interface Diagnostic {
   path: string;
@@ -391,7 +391,7 @@ export interface Tolerable {
 }
 
 /**
- * One version as listed by [`PolicySet::versions`].
+ * One version as listed by `set.versions()`.
  */
 export interface VersionInfo {
   id: string;
