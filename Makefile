@@ -14,7 +14,7 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all demo test pkg tools rust-tools node-tools browser-tools lint test-native \
-        test-wasm-node test-wasm-browser test-js test-ts test-browser bench fuzz clean
+        test-wasm-node test-wasm-browser test-js test-ts test-browser bench fuzz clean types
 
 all: pkg
 
@@ -75,8 +75,18 @@ test-js: pkg
 	TZ=America/New_York node --test tests/js/
 	TZ=Asia/Shanghai node scripts/tz-identical.mjs
 
+# The TypeScript declarations: js/generated/ is what the Rust types generate (`make types`
+# rewrites it), and typed usage compiles under a browser, a Node-only, a CommonJS and a
+# Symbol.dispose config, while misspelt codes and outcomes are rejected (tests/ts/rejects.mjs).
 test-ts: pkg
-	tsc --strict --noEmit --module nodenext --moduleResolution nodenext --target es2022 --lib es2022,esnext.disposable,dom tests/ts/usage.ts
+	cargo test --features ts --test ts_types
+	cargo clippy -p intake-rules --all-targets --features ts -- -D warnings
+	for c in browser node commonjs disposable; do echo "tsc -p tests/ts/tsconfig.$$c.json"; tsc -p tests/ts/tsconfig.$$c.json; done
+	node tests/ts/rejects.mjs
+
+# Regenerate js/generated/*.d.ts from the Rust types and the policy schema (then review and commit).
+types:
+	UPDATE_SNAPSHOTS=1 cargo test --features ts --test ts_types
 
 test-browser: pkg browser-tools
 	node --test tests/browser/

@@ -1,15 +1,8 @@
-// Types of the package entry points (node.js / browser.js). The entry points have already
-// instantiated the module, so only the API is exported — not the manual init functions.
-export { Policy, PolicySet, Calendar, locate } from "./intake_rules.js";
-export type {
-  LabelMap, DateString, Period, Pause, Coverage, CalendarOptions, CalendarOverrides,
-  YearArrangement, Locale, Severity, Message, Diagnostic, IntakeRulesError, FormValue,
-  MaterialStatus, Request, Outcome, Basis, Because, ChecklistItem, MissingItem, Issue, Reason,
-  ServiceOutcome, FollowUp, StageTime, ServiceTime, PhaseTime, SerialSlot, Timeline, PolicyBlock, Decision,
-  FieldInfo, Target, PolicyDocument, VersionInfo, CompactDecision,
-  Guide, GuideLimit, GuidePolicy, GuideReject, GuideRedirect, GuideVerification, GuideTolerance, GuideLimitIf, GuidePause,
-  GuideStage, GuideService, GuideMaterialUse, MaterialArea, GuideMaterial, GuideValue, GuideField,
-  GuidePhase, GuideBundle,
-  CaseExpect, Case, CaseFile, CaseDifference, CaseResult, CaseReport, ChangeKind, PolicyChange,
-  CaseChange, AffectedCase, PolicyRef, PolicyDiff,
-} from "./intake_rules.js";
+// Types of the package entry `intake-rules` (node.js, node.cjs, browser.js). The entries have
+// already instantiated the module, so they export the API only, not the manual init functions
+// (scripts/post-dts.mjs removes those from intake_rules.d.ts). The value types come from
+// js/generated/ (generated from the Rust types) and js/inputs.d.ts, js/tools-inputs.d.ts.
+// Needs neither the DOM lib nor esnext.disposable.
+export * from "./intake_rules.js";
+export { IntakeRulesError, isIntakeRulesError } from "./errors.js";
+export type { IntakeRulesErrorName } from "./errors.js";

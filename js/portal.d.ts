@@ -1,12 +1,8 @@
-// Types of the portal entry `intake-rules/portal` (portal/node.js / portal/browser.js): the
-// module a portal's visitors download. The same classes as `intake-rules`, without the policy
-// staff's tools (lint, runCases, diff, builtinSource, guide, guideHtml): its intake_rules.d.ts
-// is generated from the portal build, so those methods and their types are not declared.
-export { Policy, PolicySet, Calendar } from "./intake_rules.js";
-export type {
-  LabelMap, DateString, Period, Pause, Coverage, CalendarOptions, CalendarOverrides,
-  YearArrangement, Locale, Severity, Message, Diagnostic, IntakeRulesError, FormValue,
-  MaterialStatus, Request, Outcome, Basis, Because, ChecklistItem, MissingItem, Issue, Reason,
-  ServiceOutcome, FollowUp, StageTime, ServiceTime, PhaseTime, SerialSlot, Timeline, PolicyBlock, Decision,
-  FieldInfo, Target, PolicyDocument, VersionInfo, CompactDecision,
-} from "./intake_rules.js";
+// Types of the portal entry `intake-rules/portal` (portal/node.js, portal/node.cjs,
+// portal/browser.js): the module a portal's visitors download. Its intake_rules.d.ts is
+// generated from the portal build, so the policy staff's tools (lint, runCases, diff,
+// builtinSource, guide, guideHtml, locate) and their types are not declared.
+// Needs neither the DOM lib nor esnext.disposable.
+export * from "./intake_rules.js";
+export { IntakeRulesError, isIntakeRulesError } from "./errors.js";
+export type { IntakeRulesErrorName } from "./errors.js";

@@ -51,6 +51,10 @@ cp js/package.json pkg/package.json
 cp README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 [ -f schema/policy.schema.json ] && cp schema/policy.schema.json pkg/policy.schema.json
+# TypeScript: declarations that need neither the DOM lib nor esnext.disposable (init types
+# dropped, Symbol.dispose only where the project's lib has it).
+node scripts/post-dts.mjs pkg/intake_rules.d.ts
+node scripts/post-dts.mjs pkg/portal/intake_rules.d.ts
 report "pkg/ (intake-rules)" pkg "$full_raw"
 report "pkg/portal/ (intake-rules/portal)" pkg/portal "$portal_raw"
 

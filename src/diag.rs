@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// A user-facing message in both supported locales.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Message {
     #[serde(rename = "zh-CN")]
     pub zh: String,
@@ -33,6 +34,7 @@ impl Message {
 
 /// How serious a diagnostic is. Load problems are always `Error`; lint uses all three.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -199,6 +201,7 @@ impl std::fmt::Display for Code {
 /// One problem, with where it is. `line` and `column` are 1-based, columns in UTF-16 code
 /// units; both are `None` when the input was an object rather than JSON text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnostic {
     pub path: String,
     pub line: Option<u32>,

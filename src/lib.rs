@@ -30,6 +30,9 @@ pub mod limits;
 pub mod policy;
 mod sorting;
 pub mod text;
+/// TypeScript declarations of the output types (feature `ts`; `tests/ts_types.rs`).
+#[cfg(feature = "ts")]
+pub mod ts;
 
 pub use calendar::{BeyondCoverage, Calendar, CalendarError, Pause, Period, TimeOfDay, YearData};
 pub use date::Date;

@@ -120,30 +120,46 @@ pub fn timeline_json(policy: &Policy, request: &str) -> Result<String, Error> {
 
 /// A form field as a portal renders it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldInfo {
     pub id: String,
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::FieldType"))]
     pub ty: &'static str,
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::LabelMap"))]
     pub label: std::collections::BTreeMap<String, String>,
     /// `true`, `false` or the condition under which it is required.
+    #[cfg_attr(feature = "ts", ts(type = "boolean | string"))]
     pub required: serde_json::Value,
     pub values: Option<Vec<String>>,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<std::collections::BTreeMap<String, crate::ts::LabelMap>>")
+    )]
     pub value_labels:
         Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub integer: bool,
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::StringFormat>"))]
     pub format: Option<&'static str>,
     pub max_length: Option<u32>,
     /// Who fills it: `applicant`, `office` or `shared_data` (SPEC §7.7).
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"applicant\" | \"office\" | \"shared_data\"")
+    )]
     pub source: &'static str,
 }
 
 /// A service or bundle a request may name, with the fields its rules read.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Target {
     pub id: String,
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::TargetKind"))]
     pub kind: &'static str,
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::LabelMap"))]
     pub name: std::collections::BTreeMap<String, String>,
     pub services: Vec<String>,
     pub fields: Vec<FieldInfo>,
@@ -152,6 +168,10 @@ pub struct Target {
     /// can read, by its source text: `{"capacity_kva > 160": {"zh-CN": "报装容量(kVA) 大于
     /// 160", "en": "…"}}`. Rendered from the compiled condition, as the service guide is, so
     /// a portal never re-parses the condition language.
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "std::collections::BTreeMap<String, crate::ts::LabelMap>")
+    )]
     pub conditions: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
 }
 

@@ -94,14 +94,18 @@ pub struct CaseFile {
 
 /// One expectation that did not hold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CaseDifference"))]
 pub struct Difference {
     pub path: String,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub expected: Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub actual: Value,
 }
 
 /// The result of one case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseResult {
     pub name: String,
     pub passed: bool,
@@ -112,6 +116,7 @@ pub struct CaseResult {
 
 /// The report of a case run: counts and one result per case, in file order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseReport {
     pub passed: usize,
     pub failed: usize,

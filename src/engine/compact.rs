@@ -16,6 +16,7 @@ use crate::policy::Policy;
 
 /// One applicable service's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CompactService {
     pub id: String,
     pub outcome: Outcome,
@@ -23,6 +24,7 @@ pub struct CompactService {
 
 /// A required material that is missing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CompactMissing {
     pub id: String,
     pub tolerated: bool,
@@ -30,6 +32,7 @@ pub struct CompactMissing {
 
 /// The compact decision; every field equals the same field of the full [`crate::Decision`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CompactDecision {
     pub outcome: Outcome,
     pub services: Vec<CompactService>,

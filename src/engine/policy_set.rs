@@ -22,6 +22,7 @@ pub struct PolicySet {
 
 /// One version as listed by [`PolicySet::versions`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VersionInfo {
     pub id: String,
     pub version: String,

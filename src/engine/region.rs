@@ -66,6 +66,7 @@ pub(crate) fn calendar_id<'p>(policy: &'p Policy, region: Option<&'p Region>) ->
 
 /// The window of a decision (its `policy.office`), in the request's locale.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OfficeOut {
     pub name: String,
     pub address: Option<String>,

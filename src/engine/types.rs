@@ -9,6 +9,7 @@ use crate::policy::Basis;
 
 /// Outcome of a service or of the whole application, from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Accepted,
@@ -47,6 +48,7 @@ pub use crate::expr::MaterialStatus as Status;
 
 /// A problem or warning in a decision: `{path, code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issue {
     pub path: String,
     pub code: Code,
@@ -65,6 +67,7 @@ impl From<Diagnostic> for Issue {
 
 /// A legal basis as shown to applicants.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Basis"))]
 pub struct BasisOut {
     pub label: String,
     pub url: Option<String>,

@@ -79,6 +79,7 @@ pub struct StatusCall {
 /// How a request gives a catalogue material, as conditions test it. Absent from the request
 /// and a status the catalogue does not allow both read as `Missing`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum MaterialStatus {
     Provided,

@@ -6,19 +6,6 @@ use wasm_bindgen::prelude::*;
 use crate::{from_json_text, string_arg, throw, to_json_text, JsPolicy};
 use intake_rules::api::evaluate_compact_json;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_COMPACT: &'static str = r#"
-/** What `policy.evaluateCompact` returns: the same values as these keys of the full Decision. */
-export interface CompactDecision {
-  outcome: Outcome;
-  services: { id: string; outcome: Outcome }[];
-  proceeding: string[];
-  field_errors: Issue[];
-  required_fields: string[];
-  missing: { id: string; tolerated: boolean }[];
-}
-"#;
-
 #[wasm_bindgen(js_class = Policy)]
 impl JsPolicy {
     /// Decide a request, returning only the outcome, per-service outcomes, field errors and

@@ -7,9 +7,6 @@ use wasm_bindgen::prelude::*;
 use crate::{from_json_text, string_arg, throw, JsPolicy};
 use intake_rules::api;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_GUIDE_TYPES: &'static str = include_str!("../../../js/guide-types.d.ts");
-
 /// The optional locale argument: `undefined` / `null` read zh-CN.
 fn locale_arg(v: Option<JsValue>) -> Result<String, JsValue> {
     match v {

@@ -20,8 +20,15 @@ use intake_rules::calendar::{Calendar, CalendarError};
 use intake_rules::diag::Code;
 use intake_rules::policy::{Policy, PolicyError};
 
+// The TypeScript types of both modules' values: the output types generated from the core's
+// Rust types (`make types`), the policy document generated from its JSON Schema, and the other
+// inputs (checked against the Rust readers' keys by the core's tests/ts_types.rs).
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = include_str!("../../../js/types.d.ts");
+const TS_TYPES: &'static str = include_str!("../../../js/generated/types.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_POLICY_DOCUMENT: &'static str = include_str!("../../../js/generated/policy-document.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_INPUTS: &'static str = include_str!("../../../js/inputs.d.ts");
 
 fn js_error(name: &str, code: &str, message: &str, issues_json: &str) -> JsValue {
     let e = js_sys::Error::new(message);
@@ -242,8 +249,8 @@ pub struct JsCalendar {
 impl JsCalendar {
     /// A built-in calendar (`cn-mainland`), optionally estimating beyond its coverage.
     pub fn builtin(
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CalendarOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CalendarOptions")] options: JsValue,
     ) -> Result<JsCalendar, JsValue> {
         let id = if id.is_undefined() || id.is_null() {
             "cn-mainland".to_string()
@@ -331,7 +338,7 @@ impl JsCalendar {
     pub fn received_on(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] submitted_at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] cutoff: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] cutoff: JsValue,
     ) -> Result<String, JsValue> {
         let s = string_arg(&submitted_at, "submitted_at", "calendar")?;
         let c = if cutoff.is_undefined() || cutoff.is_null() {
@@ -348,7 +355,7 @@ impl JsCalendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Pause[] | undefined")] pauses: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Pause[]")] pauses: JsValue,
     ) -> Result<String, JsValue> {
         let f = string_arg(&from, "from", "calendar")?;
         let p = to_json_text(&period, "period", "calendar")?;
@@ -384,8 +391,7 @@ impl JsPolicySet {
 
     #[wasm_bindgen(js_name = fromObject)]
     pub fn from_object(
-        #[wasm_bindgen(unchecked_param_type = "PolicyDocument[] | { versions: PolicyDocument[] }")]
-        doc: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PolicySetDocument")] doc: JsValue,
     ) -> Result<JsPolicySet, JsValue> {
         let text = to_json_text(&doc, "doc", "policy")?;
         api::policy_set_from_object_text(&text)

@@ -8,8 +8,12 @@ use wasm_bindgen::prelude::*;
 use crate::{from_json_text, string_arg, throw, to_json_text, JsPolicy, JsPolicySet};
 use intake_rules::api::tools as api_tools;
 
+// The policy-staff tools' output types (case report, diff, guide), generated from the core's
+// Rust types, and their inputs (case files), checked against the case reader's keys.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TOOLS_TYPES: &'static str = include_str!("../../../js/tools-types.d.ts");
+const TS_AUTHORING_TYPES: &'static str = include_str!("../../../js/generated/authoring.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TOOLS_INPUTS: &'static str = include_str!("../../../js/tools-inputs.d.ts");
 
 #[wasm_bindgen(js_class = Policy)]
 impl JsPolicy {
@@ -33,12 +37,12 @@ impl JsPolicy {
     }
 
     /// What changed between two versions, and (given a case file) which cases change. The
-    /// case file is optional (`void` in the TypeScript type lets callers omit it).
+    /// case file is optional.
     #[wasm_bindgen(unchecked_return_type = "PolicyDiff")]
     pub fn diff(
         old: &JsPolicy,
         next: &JsPolicy,
-        #[wasm_bindgen(unchecked_param_type = "CaseFile | null | void")] cases: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CaseFile | null")] cases: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let text = match cases {
             Some(c) if !c.is_undefined() && !c.is_null() => {

@@ -34,24 +34,32 @@ pub use clock::CaseSummary;
 
 /// One structural change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PolicyChange"))]
 pub struct Change {
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::ChangeKind"))]
     pub kind: &'static str,
     pub path: String,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub old: Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub new: Value,
     pub message: Message,
 }
 
 /// One difference in a case's decision between the two versions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseChange {
     pub path: String,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub old: Value,
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub new: Value,
 }
 
 /// A case whose decision changes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AffectedCase {
     pub name: String,
     pub changes: Vec<CaseChange>,
@@ -59,6 +67,7 @@ pub struct AffectedCase {
 
 /// Which policy a side of the diff is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyRef {
     pub id: String,
     pub version: String,
@@ -67,6 +76,7 @@ pub struct PolicyRef {
 
 /// The result of [`diff`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyDiff {
     pub old: PolicyRef,
     pub new: PolicyRef,

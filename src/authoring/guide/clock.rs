@@ -10,6 +10,7 @@ use crate::policy::{Service, Stage, StageBy, TargetLimits};
 
 /// `legal.extension`: how much longer, approved by whom (行政许可法 Art. 42 ¶1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideExtension {
     pub limit: GuideLimit,
     pub approved_by: String,
@@ -17,6 +18,7 @@ pub struct GuideExtension {
 
 /// The routes of a target or service (serialized flat beside `promise` and `legal`).
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideRoutes {
     /// Conditional promises, the first that holds applies.
     pub promise_if: Vec<GuideLimitIf>,

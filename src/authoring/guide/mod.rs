@@ -32,11 +32,14 @@ use crate::text::Locale;
 
 /// The service guide of one target (a service or a bundle) in one locale.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Guide {
     pub target: String,
     /// `service` or `bundle`.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::TargetKind"))]
     pub kind: &'static str,
     /// `zh-CN` or `en`: the locale the texts are in.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Locale"))]
     pub locale: &'static str,
     /// The target's name.
     pub title: String,
@@ -62,6 +65,7 @@ pub struct Guide {
 
 /// Which rules the guide was generated from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuidePolicy {
     pub id: String,
     pub version: String,
@@ -74,12 +78,14 @@ pub struct GuidePolicy {
 
 /// A time limit with its plain-language text (`3 个工作日`, `3 working days`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideLimit {
     pub limit: Period,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideService {
     pub id: String,
     pub name: String,
@@ -103,6 +109,7 @@ pub struct GuideService {
 
 /// A not-accepted rule (不予受理情形).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideReject {
     pub condition: String,
     /// The condition in plain language.
@@ -115,6 +122,7 @@ pub struct GuideReject {
 
 /// Where a reject sends the applicant instead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideRedirect {
     pub target: String,
     pub name: String,
@@ -124,8 +132,10 @@ pub struct GuideRedirect {
 
 /// How a commitment (告知承诺) is verified after the fact (SPEC §7.6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideVerification {
     /// `site`, `data` or `documents`.
+    #[cfg_attr(feature = "ts", ts(type = "\"site\" | \"data\" | \"documents\""))]
     pub method: &'static str,
     /// Counted from the due day of the latest service using the material.
     pub within: GuideLimit,
@@ -135,6 +145,7 @@ pub struct GuideVerification {
 
 /// The service's tolerance rule (容缺受理).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideTolerance {
     pub max_missing: Option<u32>,
     pub excluded_if: Option<String>,
@@ -146,6 +157,7 @@ pub struct GuideTolerance {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideStage {
     pub id: String,
     /// The stage's name (its id when it has none).
@@ -162,6 +174,7 @@ pub struct GuideStage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideLimitIf {
     pub condition: String,
     pub when: String,
@@ -170,6 +183,7 @@ pub struct GuideLimitIf {
 
 /// A period that does not count (听证, 专家评审, 公示 …).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuidePause {
     pub name: String,
     /// `{"natural_days": N}` or `{"working_days": N}`.
@@ -180,11 +194,13 @@ pub struct GuidePause {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideMaterial {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
     /// `always` (required whenever the target is applied for) or `conditional`.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::GuideRequired"))]
     pub required: &'static str,
     /// When it is required, in one sentence.
     pub required_text: String,
@@ -197,6 +213,7 @@ pub struct GuideMaterial {
     pub commitment: bool,
     /// How a commitment is verified afterwards; null for `commitment: true` or none.
     pub verification: Option<GuideVerification>,
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::MaterialArea"))]
     pub area: &'static str,
     /// True when every service that asks for it tolerates its absence at intake (容缺).
     pub tolerable: bool,
@@ -207,6 +224,7 @@ pub struct GuideMaterial {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideMaterialUse {
     pub service: String,
     pub service_name: String,
@@ -220,33 +238,42 @@ pub struct GuideMaterialUse {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideValue {
     pub value: String,
     pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideField {
     pub id: String,
     pub label: String,
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::FieldType"))]
     pub ty: &'static str,
     pub required: bool,
     /// A conditional requirement in plain language.
     pub required_when: Option<String>,
     pub values: Vec<GuideValue>,
     /// Who fills it: `applicant`, `office` or `shared_data` (SPEC §7.7).
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"applicant\" | \"office\" | \"shared_data\"")
+    )]
     pub source: &'static str,
 }
 
 /// A bundle phase run once (一窗受理, 统一出件).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuidePhase {
     pub name: String,
     pub limit: GuideLimit,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GuideBundle {
     pub intake: Option<GuidePhase>,
     pub finish: Option<GuidePhase>,

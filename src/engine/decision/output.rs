@@ -14,19 +14,26 @@ use super::{Issue, Outcome, Status};
 
 /// Why a material is required by one service: the condition and the values that made it hold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Because {
     pub service: String,
     pub condition: String,
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "std::collections::BTreeMap<String, crate::ts::FormValue>")
+    )]
     pub values: BTreeMap<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Tolerable {
     pub supplement_within: Period,
 }
 
 /// One entry of the materials checklist: every required material once.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChecklistItem {
     pub id: String,
     pub name: String,
@@ -42,6 +49,7 @@ pub struct ChecklistItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MissingItem {
     pub id: String,
     pub name: String,
@@ -52,6 +60,7 @@ pub struct MissingItem {
 
 /// A rejection reason of a service.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reason {
     pub condition: String,
     pub reason: String,
@@ -59,6 +68,7 @@ pub struct Reason {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceOutcome {
     pub id: String,
     pub name: String,
@@ -70,9 +80,11 @@ pub struct ServiceOutcome {
 
 /// The verification of a commitment (告知承诺) after the fact (SPEC §7.6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FollowUp {
     pub material: String,
     /// `site`, `data` or `documents`.
+    #[cfg_attr(feature = "ts", ts(type = "\"site\" | \"data\" | \"documents\""))]
     pub method: &'static str,
     /// `verify_within` counted from the due day of the latest proceeding service using the
     /// material; null when that day is not known (no timeline).
@@ -80,6 +92,7 @@ pub struct FollowUp {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CalendarBlock {
     pub id: String,
     pub from: Date,
@@ -88,6 +101,7 @@ pub struct CalendarBlock {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyBlock {
     pub id: String,
     pub version: String,
@@ -101,6 +115,7 @@ pub struct PolicyBlock {
 
 /// The decision of SPEC §2 and §7. Every key is always present; lists are in a stable order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Decision {
     pub outcome: Outcome,
     pub target: String,

@@ -31,6 +31,7 @@ pub use super::types::BasisOut;
 
 /// A pause of a stage as scheduled: the days it covers (inclusive), which do not count.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PauseTime {
     pub name: String,
     pub from: Date,
@@ -38,11 +39,13 @@ pub struct PauseTime {
     /// The pause's length in its unit.
     pub days: u32,
     /// `natural_days` or `working_days`.
+    #[cfg_attr(feature = "ts", ts(type = "\"natural_days\" | \"working_days\""))]
     pub unit: &'static str,
 }
 
 /// One stage as scheduled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StageTime {
     pub id: String,
     pub name: Option<String>,
@@ -63,6 +66,7 @@ pub struct StageTime {
 
 /// One service as scheduled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ServiceTime {
     pub id: String,
     pub name: String,
@@ -75,6 +79,7 @@ pub struct ServiceTime {
 
 /// A phase run once for a bundle (intake, finish).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhaseTime {
     pub name: Option<String>,
     pub start: Date,
@@ -84,6 +89,7 @@ pub struct PhaseTime {
 
 /// A service's place in the serial schedule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SerialSlot {
     pub id: String,
     pub start: Date,
@@ -92,6 +98,7 @@ pub struct SerialSlot {
 
 /// `legal.extension` as it applies (SPEC §7.1, 行政许可法 Art. 42 ¶1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExtensionOut {
     pub limit: Period,
     pub approved_by: String,
@@ -99,6 +106,7 @@ pub struct ExtensionOut {
 
 /// The timeline of a request (SPEC §3, "Timeline result", and §7.1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Timeline {
     pub received_on: Date,
     pub due: Date,
