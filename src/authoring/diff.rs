@@ -77,8 +77,8 @@ fn policy_ref(p: &Policy) -> PolicyRef {
 /// Compare two versions of a policy, and decide the cases (if any) under both.
 pub fn diff(old: &Policy, new: &Policy, cases: Option<&CaseFile>) -> PolicyDiff {
     let mut d = Differ {
-        old: &old.source,
-        new: &new.source,
+        old: old.source(),
+        new: new.source(),
         out: Vec::new(),
     };
     d.top();

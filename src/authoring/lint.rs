@@ -27,8 +27,7 @@ impl Out<'_> {
         en: String,
     ) {
         let mut d = Diagnostic::error(path, code, Message::new(zh, en)).with_severity(severity);
-        if let Some(lazy) = &self.policy.locations {
-            let locs = lazy.get();
+        if let Some(locs) = self.policy.locations() {
             let pos = if on_key {
                 locs.key(&d.path)
             } else {
@@ -108,7 +107,7 @@ fn labels(p: &Policy) -> Vec<(String, bool)> {
         }
     }
     // Field descriptions are not in the model (only the guide shows them): read the source.
-    if let Some(fields) = p.source.get("fields").and_then(|f| f.as_object()) {
+    if let Some(fields) = p.source().get("fields").and_then(|f| f.as_object()) {
         for (id, f) in fields {
             if let Some(d) = f.get("description").and_then(|d| d.as_object()) {
                 out.push((
@@ -457,7 +456,7 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
         check_promise(&mut out, &bp, b.promise, b.legal, best);
         // duplicate_service: the model keeps the first mention only; the source has them all.
         let listed = p
-            .source
+            .source()
             .get("bundles")
             .and_then(|x| x.get(&b.id))
             .and_then(|x| x.get("services"))

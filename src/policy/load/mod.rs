@@ -243,7 +243,8 @@ fn too_deep_issue(at: At) -> Issue {
 /// Validate a parsed document and build the policy, or return every issue found.
 pub(crate) fn validate(doc: &Value) -> Result<Policy, Vec<Issue>> {
     let mut p = build(doc, true)?;
-    p.source = doc.clone();
+    // The compact text (maps sorted by key) parses back to exactly `doc`.
+    p.doc = Arc::new(LazyLocations::new(&serde_json::to_string(doc).unwrap_or_default()));
     Ok(p)
 }
 
@@ -330,8 +331,9 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
     let duplicates = notes.duplicate_key.get();
     match build(&doc, notes.raw_value.get()) {
         Ok(mut p) if !duplicates => {
-            p.source = doc;
-            p.locations = Some(Arc::new(LazyLocations::new(text)));
+            drop(doc);
+            p.doc = Arc::new(LazyLocations::new(text));
+            p.positions = true;
             Ok(p)
         }
         Ok(_) => Err(issues_at(Vec::new(), text)),

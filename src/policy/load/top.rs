@@ -228,9 +228,10 @@ impl Ctx {
             services: services.into_iter().collect::<Option<Vec<_>>>()?,
             bundles: bundles.into_iter().collect::<Option<Vec<_>>>()?,
             fingerprint_cache: std::sync::OnceLock::new(),
-            // Filled in by the caller, which can move the document instead of copying it.
-            source: Value::Null,
-            locations: None,
+            // Filled in by the caller, which holds the document's text.
+            doc: Default::default(),
+            positions: false,
+            source_cache: std::sync::OnceLock::new(),
         })
     }
 
