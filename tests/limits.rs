@@ -43,7 +43,10 @@ fn zeros(n: usize) -> String {
 fn a_set_of_100k_items_is_refused_in_well_under_a_second() {
     // Before: 14.9 s in the browser (each item's position rescanned the text), and every one
     // of the 100,000 problems was returned.
-    for text in [zeros(100_000), format!("{{\"versions\": {}}}", zeros(100_000))] {
+    for text in [
+        zeros(100_000),
+        format!("{{\"versions\": {}}}", zeros(100_000)),
+    ] {
         let t0 = Instant::now();
         let e = PolicySet::from_json(&text).unwrap_err();
         assert!(t0.elapsed() < Duration::from_secs(1), "{:?}", t0.elapsed());
@@ -101,7 +104,11 @@ fn the_issue_cap_stops_reading_and_says_so() {
         assert_eq!(e.issues.len(), MAX_ISSUES + 1);
         let last = e.issues.last().unwrap();
         assert_eq!(last.code.as_str(), "too_many_issues");
-        assert!(last.message.en.contains("of 64 versions"), "{}", last.message.en);
+        assert!(
+            last.message.en.contains("of 64 versions"),
+            "{}",
+            last.message.en
+        );
         assert!(e.issues[..MAX_ISSUES]
             .iter()
             .all(|d| d.code.as_str() == "unknown_field"));
@@ -144,7 +151,10 @@ fn object_documents_get_the_text_size_cap() {
     // A normal object still loads, without positions in later diagnostics.
     let p = api::policy_from_object_text(MINIMAL).unwrap();
     assert!(p.lint().iter().all(|d| d.line.is_none()));
-    assert_eq!(p.fingerprint(), Policy::from_json(MINIMAL).unwrap().fingerprint());
+    assert_eq!(
+        p.fingerprint(),
+        Policy::from_json(MINIMAL).unwrap().fingerprint()
+    );
 }
 
 fn cal() -> Calendar {
@@ -159,7 +169,10 @@ fn calendar_arguments_are_capped() {
     let t0 = Instant::now();
     let e = api::calendar_due(&cal(), "2026-03-02", r#"{"working_days": 5}"#, &many).unwrap_err();
     assert!(t0.elapsed() < Duration::from_millis(500));
-    assert_eq!((e.name(), e.code().as_str()), ("CalendarError", "too_large"));
+    assert_eq!(
+        (e.name(), e.code().as_str()),
+        ("CalendarError", "too_large")
+    );
     assert_eq!(e.issues()[0].path, "pauses");
     // At the cap it computes (the same pause repeated is one pause): 2026-03-02 (Mon) and
     // 03-03 paused, so five working days run 03-04 … 03-10.
@@ -168,16 +181,28 @@ fn calendar_arguments_are_capped() {
     assert_eq!(d.to_string(), "2026-03-10");
     let huge = format!("\"{}\"", "x".repeat(MAX_CALENDAR_ARG_BYTES));
     let e = api::calendar_due(&cal(), "2026-03-02", &huge, "null").unwrap_err();
-    assert_eq!((e.code().as_str(), e.issues()[0].path.as_str()), ("too_large", "period"));
+    assert_eq!(
+        (e.code().as_str(), e.issues()[0].path.as_str()),
+        ("too_large", "period")
+    );
     let dates = Value::Array(vec![json!("2026-03-02"); MAX_LIST_ENTRIES + 1]);
     let e = api::calendar_with_overrides(&cal(), &json!({ "holidays": dates }).to_string())
         .unwrap_err();
-    assert_eq!((e.code().as_str(), e.issues()[0].path.as_str()), ("too_large", "holidays"));
+    assert_eq!(
+        (e.code().as_str(), e.issues()[0].path.as_str()),
+        ("too_large", "holidays")
+    );
     let e = api::calendar_with_year(&cal(), 2099.0, &json!({ "workdays": dates }).to_string())
         .unwrap_err();
-    assert_eq!((e.code().as_str(), e.issues()[0].path.as_str()), ("too_large", "workdays"));
+    assert_eq!(
+        (e.code().as_str(), e.issues()[0].path.as_str()),
+        ("too_large", "workdays")
+    );
     let e = api::calendar_builtin("cn-mainland", &json!({ "x": huge }).to_string()).unwrap_err();
-    assert_eq!((e.code().as_str(), e.issues()[0].path.as_str()), ("too_large", "options"));
+    assert_eq!(
+        (e.code().as_str(), e.issues()[0].path.as_str()),
+        ("too_large", "options")
+    );
 }
 
 #[test]
@@ -195,5 +220,8 @@ fn request_texts_report_real_positions_and_typed_codes() {
     assert_eq!(e.code().as_str(), "lone_surrogate");
     // Nesting past serde_json's limit is `too_deep`, not a syntax error.
     let deep = format!("{{\"target\": {}{}}}", "[".repeat(200), "]".repeat(200));
-    assert_eq!(Request::from_json(&deep).unwrap_err().code().as_str(), "too_deep");
+    assert_eq!(
+        Request::from_json(&deep).unwrap_err().code().as_str(),
+        "too_deep"
+    );
 }

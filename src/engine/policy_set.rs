@@ -91,7 +91,10 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor {
         Ok(Some(items))
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
         Ok(None)
     }
     fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {

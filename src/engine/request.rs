@@ -81,7 +81,11 @@ fn invalid_json(text: &str, e: serde_json::Error) -> RequestError {
             "the request nests too deeply",
         )
     } else {
-        (Code::InvalidJson, "请求不是合法的 JSON", "the request is not valid JSON")
+        (
+            Code::InvalidJson,
+            "请求不是合法的 JSON",
+            "the request is not valid JSON",
+        )
     };
     let mut err = RequestError::new(
         "",

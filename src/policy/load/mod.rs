@@ -244,7 +244,9 @@ fn too_deep_issue(at: At) -> Issue {
 pub(crate) fn validate(doc: &Value) -> Result<Policy, Vec<Issue>> {
     let mut p = build(doc, true)?;
     // The compact text (maps sorted by key) parses back to exactly `doc`.
-    p.doc = Arc::new(LazyLocations::new(&serde_json::to_string(doc).unwrap_or_default()));
+    p.doc = Arc::new(LazyLocations::new(
+        &serde_json::to_string(doc).unwrap_or_default(),
+    ));
     Ok(p)
 }
 
