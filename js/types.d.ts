@@ -20,9 +20,11 @@ export interface Diagnostic {
   severity: Severity;
   message: Message;
 }
-/** What every thrown error looks like: `name` is PolicyError, RequestError or CalendarError. */
+/** What every thrown error looks like: `name` is PolicyError, RequestError or CalendarError, or
+ *  IntakeRulesError for the objects' lifecycle (`instance_reset`, `use_after_free`,
+ *  `double_free`, `wrong_class`). */
 export interface IntakeRulesError extends Error {
-  name: "PolicyError" | "RequestError" | "CalendarError";
+  name: "PolicyError" | "RequestError" | "CalendarError" | "IntakeRulesError";
   code: string;
   issues: Diagnostic[];
 }

@@ -50,3 +50,8 @@ pub const MAX_ISSUES: usize = 1_000;
 /// `due`), in bytes (64 KiB). Their lists (holidays, workdays, pauses) hold at most
 /// [`MAX_LIST_ENTRIES`] entries each.
 pub const MAX_CALENDAR_ARG_BYTES: usize = 64 * 1024;
+
+/// The wasm binding's default ceiling on the memory it holds (1 GiB; JS `setMemoryLimit`
+/// changes it): an operation whose estimated need would pass it is refused with `too_large`
+/// before it starts, instead of growing the wasm memory until an allocation traps.
+pub const MEMORY_CEILING: usize = 1 << 30;

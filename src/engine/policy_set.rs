@@ -17,7 +17,8 @@ pub const MAX_VERSIONS: usize = 64;
 /// Versions of one policy, sorted by `effective.from`.
 #[derive(Debug, Clone)]
 pub struct PolicySet {
-    pub(crate) versions: Vec<Policy>,
+    /// Shared, so that handing a version out (`set.policyFor(request)` in JS) copies nothing.
+    pub(crate) versions: Vec<std::sync::Arc<Policy>>,
 }
 
 /// One version as listed by [`PolicySet::versions`].
@@ -515,9 +516,26 @@ impl PolicySet {
             }
         }
         if issues.is_empty() {
-            Ok(PolicySet { versions })
+            Ok(PolicySet {
+                versions: versions.into_iter().map(std::sync::Arc::new).collect(),
+            })
         } else {
             Err(PolicyError { issues })
+        }
+    }
+
+    /// The set with every version [`Policy::without_source`].
+    pub fn without_sources(self) -> PolicySet {
+        PolicySet {
+            versions: self
+                .versions
+                .into_iter()
+                .map(|p| {
+                    std::sync::Arc::try_unwrap(p)
+                        .map(|p| std::sync::Arc::new(p.without_source()))
+                        .unwrap_or_else(|shared| shared)
+                })
+                .collect(),
         }
     }
 
@@ -535,7 +553,7 @@ impl PolicySet {
             .collect()
     }
 
-    pub fn policies(&self) -> &[Policy] {
+    pub fn policies(&self) -> &[std::sync::Arc<Policy>] {
         &self.versions
     }
 
@@ -545,6 +563,14 @@ impl PolicySet {
     /// # Errors
     /// `not_in_force` when no version covers the received day; request errors as for evaluate.
     pub fn select(&self, req: &Request) -> Result<&Policy, RequestError> {
+        self.select_shared(req).map(|p| &**p)
+    }
+
+    /// [`PolicySet::select`], as the shared version itself (a cheap clone).
+    ///
+    /// # Errors
+    /// As [`PolicySet::select`].
+    pub fn select_shared(&self, req: &Request) -> Result<&std::sync::Arc<Policy>, RequestError> {
         let mut last_day = None;
         for p in &self.versions {
             let day = crate::engine::decision::received_day(p, req)?;

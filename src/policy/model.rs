@@ -350,6 +350,17 @@ impl Policy {
             })
     }
 
+    /// The policy without its document's text, the fingerprint computed first: for an embedding
+    /// that only decides (the portal module), whose policies then hold their model alone.
+    /// Afterwards [`Policy::source`] is `null`, so diff and lint see an empty document.
+    pub fn without_source(mut self) -> Policy {
+        let _ = self.fingerprint();
+        self.doc = Default::default();
+        self.positions = false;
+        self.source_cache = std::sync::OnceLock::new();
+        self
+    }
+
     /// The document as loaded (serde_json's maps are sorted by key), for diff, lint and the
     /// guide: parsed from the kept text on the first call and kept from then on.
     pub fn source(&self) -> &serde_json::Value {

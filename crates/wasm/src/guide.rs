@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{from_json_text, string_arg, throw, JsPolicy};
+use crate::{from_json_text, string_arg, throw, JsPolicy, Kind};
 use intake_rules::api;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -13,7 +13,7 @@ const TS_GUIDE_TYPES: &'static str = include_str!("../../../js/guide-types.d.ts"
 /// The optional locale argument: `undefined` / `null` read zh-CN.
 fn locale_arg(v: Option<JsValue>) -> Result<String, JsValue> {
     match v {
-        Some(v) if !v.is_undefined() && !v.is_null() => string_arg(&v, "locale", "request"),
+        Some(v) if !v.is_undefined() && !v.is_null() => string_arg(&v, "locale", Kind::Request),
         _ => Ok("zh-CN".to_string()),
     }
 }
@@ -27,7 +27,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let target = string_arg(&target, "target", "request")?;
+        let target = string_arg(&target, "target", Kind::Request)?;
         let locale = locale_arg(locale)?;
         api::guide_json(&self.inner, &target, &locale)
             .map(|s| from_json_text(&s))
@@ -41,7 +41,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: Option<JsValue>,
     ) -> Result<String, JsValue> {
-        let target = string_arg(&target, "target", "request")?;
+        let target = string_arg(&target, "target", Kind::Request)?;
         let locale = locale_arg(locale)?;
         api::guide_html(&self.inner, &target, &locale).map_err(throw)
     }

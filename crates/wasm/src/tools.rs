@@ -5,7 +5,19 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{from_json_text, string_arg, throw, to_json_text, JsPolicy, JsPolicySet};
+use crate::{
+    from_json_text, object_error, string_arg, throw, to_json_text, Arg, JsPolicy, JsPolicySet, Kind,
+};
+
+/// A case file (`runCases`, `Policy.diff`).
+const CASES: Arg = Arg {
+    name: "cases",
+    kind: Kind::Request,
+    max: intake_rules::authoring::cases::MAX_CASES_BYTES,
+    base: "",
+    fast: false,
+    work: 8,
+};
 use intake_rules::api::tools as api_tools;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -26,10 +38,10 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CaseFile")] cases: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&cases, "cases", "request")?;
+        let text = to_json_text(&cases, &CASES)?;
         api_tools::run_cases_json(&self.inner, &text)
             .map(|s| from_json_text(&s))
-            .map_err(throw)
+            .map_err(|e| object_error(&cases, &CASES, e))
     }
 
     /// What changed between two versions, and (given a case file) which cases change. The
@@ -41,9 +53,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "CaseFile | null | void")] cases: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let text = match cases {
-            Some(c) if !c.is_undefined() && !c.is_null() => {
-                Some(to_json_text(&c, "cases", "request")?)
-            }
+            Some(c) if !c.is_undefined() && !c.is_null() => Some(to_json_text(&c, &CASES)?),
             _ => None,
         };
         api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
@@ -56,7 +66,7 @@ impl JsPolicy {
     pub fn builtin_source(
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<String, JsValue> {
-        let id = string_arg(&id, "id", "policy")?;
+        let id = string_arg(&id, "id", Kind::Policy)?;
         api_tools::builtin_source(&id).map_err(throw)
     }
 }
