@@ -191,8 +191,10 @@ test("a loaded joint pack is small, and built-in handles are shared", () => {
   const b = memoryUsage().in_use;
   const p = Policy.fromJson(joint);
   const held = memoryUsage().in_use - b;
-  // The model plus the document's text (41 KB, for lint, diff and the guide).
-  assert.ok(held < 128 * 1024, `fromJson holds ${held} bytes`);
+  // The model only: the document's text (41 KB, which lint and diff read again) stays in the
+  // JS heap, which is collected, while wasm memory never shrinks.
+  assert.ok(held < 64 * 1024, `fromJson holds ${held} bytes`);
+  assert.ok(p.lint().every((d) => typeof d.line === "number"), "lint still has positions");
   p.free();
 });
 

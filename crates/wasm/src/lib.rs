@@ -235,6 +235,11 @@ fn problem_error(arg: &Arg, problem: &JsValue) -> JsValue {
 /// A JS value as JSON text, for the JSON-text core: read with the checks of
 /// `checked_json.js`, within the argument's size budget and the module's memory ceiling.
 pub(crate) fn to_json_text(v: &JsValue, arg: &Arg) -> Result<String, JsValue> {
+    to_json(v, arg).map(|(text, _)| text)
+}
+
+/// [`to_json_text`], with the text as a JS string too.
+fn to_json(v: &JsValue, arg: &Arg) -> Result<(String, JsString), JsValue> {
     let bad = || {
         fail(
             arg.kind,
@@ -258,7 +263,7 @@ pub(crate) fn to_json_text(v: &JsValue, arg: &Arg) -> Result<String, JsValue> {
         Some(js) => {
             let units = js.length() as usize;
             budget(arg.kind, arg.name, units.saturating_mul(3 + arg.work))?;
-            Ok(String::from(js))
+            Ok((String::from(js), js.clone()))
         }
         None if out.is_object() => Err(problem_error(arg, &out)),
         None => Err(bad()),
@@ -413,15 +418,45 @@ fn number_arg(v: &JsValue, path: &str) -> Result<f64, JsValue> {
     })
 }
 
-/// A policy loaded from the caller's text or object, as the module keeps it: the portal module
-/// (no authoring tools, which read the document) drops the text once the fingerprint is known,
-/// so each policy holds its model only.
-fn kept(p: Policy) -> Arc<Policy> {
-    #[cfg(not(feature = "authoring"))]
-    let p = p.without_source();
-    Arc::new(p)
+/// The JSON text of a policy loaded from the caller's text (`positions`: lint reports lines and
+/// columns) or object, kept in the JS heap for the tools that re-read the document (lint, diff):
+/// wasm memory never shrinks, the JS heap is collected, and a loaded policy then holds its
+/// compiled model only (the fingerprint, which every decision carries, is computed at load).
+#[cfg(feature = "authoring")]
+pub(crate) struct Doc {
+    pub text: JsString,
+    pub positions: bool,
 }
 
+impl JsPolicy {
+    /// A handle on a policy that holds its own document (a built-in pack's is `'static`; a
+    /// set's versions keep theirs), or needs none.
+    pub(crate) fn shared(inner: Arc<Policy>) -> JsPolicy {
+        JsPolicy {
+            inner,
+            #[cfg(feature = "authoring")]
+            doc: None,
+        }
+    }
+
+    /// A policy just loaded from `text` (see [`Doc`]).
+    fn loaded(p: Policy, text: JsString, positions: bool) -> JsPolicy {
+        let inner = Arc::new(p.without_source());
+        #[cfg(feature = "authoring")]
+        return JsPolicy {
+            inner,
+            doc: Some(Doc { text, positions }),
+        };
+        #[cfg(not(feature = "authoring"))]
+        {
+            let _ = (text, positions);
+            JsPolicy { inner }
+        }
+    }
+}
+
+/// A set loaded from the caller's text or object: the portal module drops its versions' texts
+/// (no tool reads them there); the full module keeps them for lint.
 fn kept_set(s: PolicySet) -> Arc<PolicySet> {
     #[cfg(not(feature = "authoring"))]
     let s = s.without_sources();
@@ -453,6 +488,9 @@ fn shared<T>(
 pub struct JsPolicy {
     /// Shared: built-in packs and a set's versions are handed out without a copy.
     pub(crate) inner: Arc<Policy>,
+    /// The document's text when `inner` does not hold it (authoring module only).
+    #[cfg(feature = "authoring")]
+    pub(crate) doc: Option<Doc>,
 }
 
 #[wasm_bindgen(js_class = Policy)]
@@ -462,6 +500,7 @@ impl JsPolicy {
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsPolicy, JsValue> {
+        let js = text.clone();
         let text = text_arg(
             &text,
             "text",
@@ -470,7 +509,7 @@ impl JsPolicy {
             POLICY_DOC.work,
         )?;
         Policy::from_json(&text)
-            .map(|p| JsPolicy { inner: kept(p) })
+            .map(|p| JsPolicy::loaded(p, js.unchecked_into(), true))
             .map_err(|e| throw(e.into()))
     }
 
@@ -479,9 +518,9 @@ impl JsPolicy {
     pub fn from_object(
         #[wasm_bindgen(unchecked_param_type = "PolicyDocument")] doc: JsValue,
     ) -> Result<JsPolicy, JsValue> {
-        let text = to_json_text(&doc, &POLICY_DOC)?;
+        let (text, js) = to_json(&doc, &POLICY_DOC)?;
         api::policy_from_object_text(&text)
-            .map(|p| JsPolicy { inner: kept(p) })
+            .map(|p| JsPolicy::loaded(p, js, false))
             .map_err(|e| object_error(&doc, &POLICY_DOC, e))
     }
 
@@ -492,7 +531,7 @@ impl JsPolicy {
         let id = string_arg(&id, "id", Kind::Policy)?;
         budget(Kind::Policy, "id", 0)?;
         shared(&BUILTIN_POLICIES, &id, api::builtin_policy)
-            .map(|inner| JsPolicy { inner })
+            .map(JsPolicy::shared)
             .map_err(throw)
     }
 
@@ -767,7 +806,7 @@ impl JsPolicySet {
         self.inner
             .policies()
             .iter()
-            .map(|p| JsPolicy { inner: p.clone() })
+            .map(|p| JsPolicy::shared(p.clone()))
             .collect()
     }
 
@@ -782,7 +821,7 @@ impl JsPolicySet {
             .map_err(|e| object_error(&request, &REQUEST, e.into()))?;
         self.inner
             .select_shared(&req)
-            .map(|p| JsPolicy { inner: p.clone() })
+            .map(|p| JsPolicy::shared(p.clone()))
             .map_err(|e| throw(e.into()))
     }
 

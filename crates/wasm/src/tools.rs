@@ -23,12 +23,31 @@ use intake_rules::api::tools as api_tools;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TOOLS_TYPES: &'static str = include_str!("../../../js/tools-types.d.ts");
 
+impl JsPolicy {
+    /// The policy with its document, for the tools that read it: loaded again from the text
+    /// kept in the JS heap when the policy itself does not hold it.
+    fn with_doc(&self) -> Result<std::borrow::Cow<'_, intake_rules::Policy>, JsValue> {
+        use std::borrow::Cow;
+        let Some(doc) = &self.doc else {
+            return Ok(Cow::Borrowed(&*self.inner));
+        };
+        let text = String::from(&doc.text);
+        let p = if doc.positions {
+            intake_rules::Policy::from_json(&text).map_err(Into::into)
+        } else {
+            intake_rules::api::policy_from_object_text(&text)
+        };
+        p.map(Cow::Owned).map_err(throw)
+    }
+}
+
 #[wasm_bindgen(js_class = Policy)]
 impl JsPolicy {
     /// Problems that load fine but are wrong.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-    pub fn lint(&self) -> JsValue {
-        from_json_text(&intake_rules::api::to_json(&self.inner.lint()))
+    pub fn lint(&self) -> Result<JsValue, JsValue> {
+        let p = self.with_doc()?;
+        Ok(from_json_text(&intake_rules::api::to_json(&p.lint())))
     }
 
     /// Run a case file (`{cases: [...]}`) against this policy. Throws `RequestError` when the
@@ -56,7 +75,8 @@ impl JsPolicy {
             Some(c) if !c.is_undefined() && !c.is_null() => Some(to_json_text(&c, &CASES)?),
             _ => None,
         };
-        api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
+        let (old, next) = (old.with_doc()?, next.with_doc()?);
+        api_tools::diff_json(&old, &next, text.as_deref())
             .map(|s| from_json_text(&s))
             .map_err(throw)
     }
