@@ -53,7 +53,9 @@ function reset() {
   } catch {
     limit = undefined;
   }
-  glue.__wbg_reset_state();
+  // Built without wasm-bindgen's `--experimental-reset-state-function` (scripts/build-pkg.sh
+  // passes it) there is no way back: every object then reports `instance_reset`.
+  if (typeof glue.__wbg_reset_state === "function") glue.__wbg_reset_state();
   generation += 1;
   if (limit !== undefined && typeof glue.setMemoryLimit === "function") glue.setMemoryLimit(limit);
 }
