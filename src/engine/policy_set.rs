@@ -341,7 +341,11 @@ fn read<'a>(
         }
         let slice = raw.get();
         match load(slice) {
-            Ok(p) => versions.push(p),
+            Ok(mut p) => {
+                // An object's text is ours, not the caller's: lint gives no positions in it.
+                p.positions = positions == Positions::Keep;
+                versions.push(p);
+            }
             Err(e) => {
                 let offset = (slice.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
                 let (line0, col0) = cursor.position(offset);
