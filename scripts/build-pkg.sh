@@ -43,7 +43,7 @@ full_raw=$raw
 build pkg/portal "$target_dir/portal" --no-default-features
 portal_raw=$raw
 
-for f in node.js browser.js runtime.js cli.js cli-guide.js json-positions.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
+for f in node.js browser.js runtime.js cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
 # The portal entry: the same two loaders next to its own module, and its own declarations.
 cp js/node.js js/browser.js js/runtime.js pkg/portal/
 cp js/portal.d.ts pkg/portal/index.d.ts

@@ -131,6 +131,8 @@ pub struct Field {
     pub ty: FieldType,
     /// Absent: the field is shown by its id.
     pub label: Option<Label>,
+    /// A longer explanation shown with the field (the guide, lint, diff), optional.
+    pub description: Option<Label>,
     /// Labels for enum values (`"value_labels": {"industrial": {"zh-CN": "工业"}}`), optional.
     pub value_labels: BTreeMap<String, Label>,
     pub required: Requirement,
@@ -283,12 +285,25 @@ pub struct Phase {
     pub limit: Period,
 }
 
+/// A service listed twice in a bundle's `services`: the positions as written and the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RepeatedService {
+    /// Position of the repeat in the list as written.
+    pub at: usize,
+    /// Position of the first mention in the list as written.
+    pub first: usize,
+    /// Index into `Policy::services`.
+    pub service: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     pub id: String,
     pub name: Label,
     /// Indices into `Policy::services`, in the bundle's order.
     pub services: Vec<usize>,
+    /// Services listed again after their first mention (ignored; lint warns).
+    pub repeated: Vec<RepeatedService>,
     pub intake: Option<Phase>,
     pub finish: Option<Phase>,
     pub promise: Option<Period>,
@@ -301,6 +316,9 @@ pub struct Bundle {
 pub struct CalendarInfo {
     pub id: String,
     pub version: String,
+    /// Local overrides as written (`calendar: {"base", "holidays", "workdays"}`), often empty.
+    pub holidays: Vec<Date>,
+    pub workdays: Vec<Date>,
 }
 
 /// A loaded, validated, compiled policy.
@@ -327,8 +345,9 @@ pub struct Policy {
     /// [`Policy::fingerprint`]): hashing the whole document is a fifth of loading.
     pub(crate) fingerprint_cache: std::sync::OnceLock<String>,
     /// The document's JSON text as loaded (a built-in pack's is the binary's own, `'static`),
-    /// with its positions scanned on first use: the fingerprint, [`Policy::source`] and lint
-    /// derive from it on demand, so a loaded policy holds its model and this text only.
+    /// with its positions scanned on first use: the fingerprint and [`Policy::source`] derive
+    /// from it on demand, lint's positions too; lint, diff, the guide and the engine read the
+    /// model above. A loaded policy holds its model and this text only.
     pub(crate) doc: std::sync::Arc<crate::text::locate::LazyLocations>,
     /// Whether `doc` is the caller's own text (lint reports lines and columns), not the
     /// serialisation of an already-parsed document.
@@ -350,9 +369,11 @@ impl Policy {
             })
     }
 
-    /// The policy without its document's text, the fingerprint computed first: for an embedding
-    /// that only decides (the portal module), whose policies then hold their model alone.
-    /// Afterwards [`Policy::source`] is `null`, so diff and lint see an empty document.
+    /// The policy without its document's text, the fingerprint computed first, so that it holds
+    /// its model alone (the JS binding keeps the text in the JS heap, whose memory is
+    /// collected, rather than in wasm memory, which never shrinks).
+    /// Afterwards [`Policy::source`] is `null` and lint reports no lines and columns; every
+    /// other operation reads the model and is unchanged.
     pub fn without_source(mut self) -> Policy {
         let _ = self.fingerprint();
         self.doc = Default::default();
@@ -361,8 +382,8 @@ impl Policy {
         self
     }
 
-    /// The document as loaded (serde_json's maps are sorted by key), for diff, lint and the
-    /// guide: parsed from the kept text on the first call and kept from then on.
+    /// The document as loaded (serde_json's maps are sorted by key): parsed from the kept text
+    /// on the first call and kept from then on.
     pub fn source(&self) -> &serde_json::Value {
         self.source_cache.get_or_init(|| self.parse_doc())
     }

@@ -419,7 +419,7 @@ fn number_arg(v: &JsValue, path: &str) -> Result<f64, JsValue> {
 }
 
 /// The JSON text of a policy loaded from the caller's text (`positions`: lint reports lines and
-/// columns) or object, kept in the JS heap for the tools that re-read the document (lint, diff):
+/// columns) or object, kept in the JS heap for lint, which re-reads it for its positions:
 /// wasm memory never shrinks, the JS heap is collected, and a loaded policy then holds its
 /// compiled model only (the fingerprint, which every decision carries, is computed at load).
 #[cfg(feature = "authoring")]

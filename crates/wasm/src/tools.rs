@@ -24,8 +24,8 @@ use intake_rules::api::tools as api_tools;
 const TS_TOOLS_TYPES: &'static str = include_str!("../../../js/tools-types.d.ts");
 
 impl JsPolicy {
-    /// The policy with its document, for the tools that read it: loaded again from the text
-    /// kept in the JS heap when the policy itself does not hold it.
+    /// The policy with its document, for lint (its lines and columns): loaded again from the
+    /// text kept in the JS heap when the policy itself does not hold it.
     fn with_doc(&self) -> Result<std::borrow::Cow<'_, intake_rules::Policy>, JsValue> {
         use std::borrow::Cow;
         let Some(doc) = &self.doc else {
@@ -75,8 +75,7 @@ impl JsPolicy {
             Some(c) if !c.is_undefined() && !c.is_null() => Some(to_json_text(&c, &CASES)?),
             _ => None,
         };
-        let (old, next) = (old.with_doc()?, next.with_doc()?);
-        api_tools::diff_json(&old, &next, text.as_deref())
+        api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
             .map(|s| from_json_text(&s))
             .map_err(throw)
     }
@@ -98,4 +97,18 @@ impl JsPolicySet {
     pub fn lint(&self) -> JsValue {
         from_json_text(&intake_rules::api::to_json(&self.inner.lint()))
     }
+}
+
+/// Line and UTF-16 column (1-based) of each JSON path in `text` (`[[line, column], …]`), with the
+/// module's locator: what the CLI and the workbench use to place findings without a position.
+#[wasm_bindgen(unchecked_return_type = "[number, number][]")]
+pub fn locate(
+    text: String,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] paths: JsValue,
+) -> Result<JsValue, JsValue> {
+    let paths: Vec<String> = js_sys::Array::from(&paths)
+        .iter()
+        .map(|p| p.as_string().unwrap_or_default())
+        .collect();
+    Ok(from_json_text(&api_tools::locate_json(&text, &paths)))
 }
