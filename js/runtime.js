@@ -108,11 +108,13 @@ function describe(v) {
   return ` ${typeof v}`;
 }
 
-/** Run one call into the module: a trap resets the instance and throws `instance_reset`. */
-function enter(fn, self, args) {
+/** Run one call into the module: a trap resets the instance and throws `instance_reset`.
+ *  (Every method takes at most four arguments; an absent one is passed as undefined, which
+ *  the glue reads the same way. Fixed arity keeps this wrapper cheap on the hot path.) */
+function enter(fn, self, a, b, c, d) {
   let r;
   try {
-    r = fn.apply(self, args);
+    r = fn.call(self, a, b, c, d);
   } catch (e) {
     if (isTrap(e)) {
       reset();
@@ -129,17 +131,21 @@ const CLASS_ARGS = { Policy: { diff: ["Policy", "Policy"] } };
 
 function wrapStatic(cls, name, fn) {
   const checks = CLASS_ARGS[cls]?.[name];
+  if (checks === undefined) {
+    return {
+      [name](a, b, c, d) {
+        return enter(fn, this, a, b, c, d);
+      },
+    }[name];
+  }
   return {
     [name](...args) {
-      const states = [];
-      if (checks !== undefined) {
-        checks.forEach((c, i) => states.push(live(args[i], c, `${cls}.${name}`)));
-      }
+      const states = checks.map((c, i) => live(args[i], c, `${cls}.${name}`));
       for (const st of states) st.busy += 1;
       try {
-        return enter(fn, this, args);
+        return enter(fn, this, ...args);
       } finally {
-        for (const st of states) settle(st, args[states.indexOf(st)]);
+        states.forEach((st, i) => settle(st, args[i]));
       }
     },
   }[name];
@@ -147,11 +153,11 @@ function wrapStatic(cls, name, fn) {
 
 function wrapMethod(cls, name, fn) {
   return {
-    [name](...args) {
+    [name](a, b, c, d) {
       const st = live(this, cls, `${cls}.prototype.${name}`);
       st.busy += 1;
       try {
-        return enter(fn, this, args);
+        return enter(fn, this, a, b, c, d);
       } finally {
         settle(st, this);
       }
@@ -211,7 +217,7 @@ function patch(cls) {
       st.pendingFree = true;
       return;
     }
-    enter(free, obj, []);
+    enter(free, obj);
   };
   Object.defineProperty(proto, "free", {
     value: function free() {
