@@ -84,7 +84,7 @@ function live(obj, cls, what) {
   if (st === undefined || st.cls !== cls) {
     throw lifecycleError(
       "wrong_class",
-      `${what} 需要 ${cls} 对象，收到的是${describe(obj)}`,
+      `${what} 需要 ${cls} 对象，收到的是 ${describe(obj)}`,
       `${what} needs a ${cls} object, got ${describe(obj)}`,
     );
   }
@@ -100,12 +100,12 @@ function live(obj, cls, what) {
 }
 
 function describe(v) {
-  if (v === null) return " null";
-  if (v === undefined) return " undefined";
+  if (v === null) return "null";
+  if (v === undefined) return "undefined";
   const st = v[STATE];
-  if (st !== undefined) return ` ${st.cls}`;
-  if (typeof v === "object") return ` ${v.constructor?.name ?? "Object"}`;
-  return ` ${typeof v}`;
+  if (st !== undefined) return st.cls;
+  if (typeof v === "object") return v.constructor?.name ?? "Object";
+  return typeof v;
 }
 
 /** Run one call into the module: a trap resets the instance and throws `instance_reset`.
@@ -202,7 +202,7 @@ function patch(cls) {
     if (st === undefined || st.cls !== cls) {
       throw lifecycleError(
         "wrong_class",
-        `${cls}.prototype.free 需要 ${cls} 对象，收到的是${describe(obj)}`,
+        `${cls}.prototype.free 需要 ${cls} 对象，收到的是 ${describe(obj)}`,
         `${cls}.prototype.free needs a ${cls} object, got ${describe(obj)}`,
       );
     }

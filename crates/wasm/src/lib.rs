@@ -164,10 +164,12 @@ pub(crate) fn budget(kind: Kind, name: &str, need: usize) -> Result<(), JsValue>
     })
 }
 
-fn too_large(kind: Kind, name: &str, max: usize) -> JsValue {
+/// `too_large` for argument `name`, reported at `path` (relative, as the core's paths are:
+/// `""` for a whole request or document).
+fn too_large(kind: Kind, path: &str, name: &str, max: usize) -> JsValue {
     fail(
         kind,
-        name,
+        path,
         Code::TooLarge,
         format!("`{name}` 超过 {max} 字节的上限"),
         format!("`{name}` is larger than the limit of {max} bytes"),
@@ -195,7 +197,7 @@ fn problem_error(arg: &Arg, problem: &JsValue) -> JsValue {
     let name = arg.name;
     let shown = if path.is_empty() { name } else { &path };
     let (code, zh, en) = match code.as_str() {
-        "too_large" => return too_large(arg.kind, name, arg.max),
+        "too_large" => return too_large(arg.kind, arg.base, name, arg.max),
         "non_finite_number" => (
             Code::NonFiniteNumber,
             format!("`{shown}` 是 {detail}，不是有限数字（JSON 无法表示）"),
@@ -306,7 +308,7 @@ pub(crate) fn text_arg(
     };
     let units = js.length() as usize;
     if units > max {
-        return Err(too_large(kind, name, max));
+        return Err(too_large(kind, "", name, max));
     }
     if !js.is_valid_utf16() {
         if let Some((line, column)) = lone_surrogate_at(js) {
