@@ -349,6 +349,39 @@ const size = {
   portal_js_glue_bytes: statSync(portalGlueFile).size,
 };
 
+// ---- memory held per loaded policy (issue 16) -------------------------------------------------------
+
+// Wasm memory held by one loaded joint-utility Policy, from the module's own count of live
+// allocations (`memoryUsage().in_use`) and from the growth of the wasm memory itself, over N
+// policies kept alive at once.
+async function memoryOf(lib) {
+  const { Policy, Calendar, memoryUsage } = lib;
+  const jointText = readFileSync(path.join(ROOT, "packs/joint-utility-connection.json"), "utf8");
+  const N = 100;
+  Calendar.builtin().free(); // the calendar tables every policy shares, built on first use
+  const u0 = memoryUsage();
+  Policy.builtin("joint-utility-connection").free(); // the shared copy, loaded once
+  const u1 = memoryUsage();
+  const keep = [];
+  for (let i = 0; i < N; i++) keep.push(Policy.fromJson(jointText));
+  const u2 = memoryUsage();
+  for (let i = 0; i < N; i++) keep.push(Policy.builtin("joint-utility-connection"));
+  const u3 = memoryUsage();
+  for (const p of keep) p.free();
+  return {
+    builtin_first_load_bytes: u1.in_use - u0.in_use,
+    builtin_handle_bytes: Math.round((u3.in_use - u2.in_use) / N),
+    from_json_bytes: Math.round((u2.in_use - u1.in_use) / N),
+    from_json_wasm_memory_growth_bytes: Math.round((u2.wasm_memory - u1.wasm_memory) / N),
+  };
+}
+const memory = {
+  what: "wasm memory held per loaded joint-utility Policy (41 KB of JSON): the model; its text stays in the JS heap",
+  full: await memoryOf(await import("intake-rules")),
+  portal: await memoryOf(await import("intake-rules/portal")),
+};
+log(`memory per joint pack Policy: full ${memory.full.from_json_bytes} B, portal ${memory.portal.from_json_bytes} B, built-in handle ${memory.full.builtin_handle_bytes} B`);
+
 // ---- report -----------------------------------------------------------------------------------------
 
 const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) || [])[1] || os.cpus()[0]?.model;
@@ -425,6 +458,7 @@ const report = {
     js_evaluate_over_native_evaluate: native ? ratio(evalJs.median, native.evaluate_us.median) : null,
   },
   size,
+  memory,
   budgets: {
     evaluate_median_us: budget(evalJs.median, 20),
     evaluate_compact_median_us: budget(evalCompactJs.median, 20),
@@ -438,6 +472,8 @@ const report = {
     // The portal module's (size.wasm_bytes / wasm_gzip9_bytes keep the full module's).
     wasm_bytes: budget(size.portal_wasm_bytes, 350 * 1024),
     wasm_gzip9_bytes: budget(size.portal_wasm_gzip9_bytes, 140 * 1024),
+    // Issue 16: a loaded joint pack (built-in packs hold the same model, once).
+    joint_policy_wasm_bytes: budget(Math.max(memory.full.from_json_bytes, memory.portal.from_json_bytes), 64 * 1024),
   },
   reproduce: "make bench   (TZ is set to Asia/Shanghai inside; BENCH_QUICK=1 for a smoke run)",
   sink: sink & 1,

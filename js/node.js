@@ -2,6 +2,7 @@
 // `import { Policy, Calendar } from "intake-rules"` is ready to use with no init call.
 import { readFileSync } from "node:fs";
 import { initSync } from "./intake_rules.js";
+import "./runtime.js";
 
 initSync({ module: readFileSync(new URL("./intake_rules_bg.wasm", import.meta.url)) });
 

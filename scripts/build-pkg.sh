@@ -17,7 +17,7 @@ build() {
   shift 2
   cargo build --release -p intake-rules-wasm --lib --target wasm32-unknown-unknown --target-dir "$tdir" "$@"
   mkdir -p "$out"
-  wasm-bindgen --target web --out-dir "$out" --out-name intake_rules \
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name intake_rules \
     "$tdir/wasm32-unknown-unknown/release/intake_rules_wasm.wasm"
   raw=$(stat -c %s "$out/intake_rules_bg.wasm")
   # wasm-opt from the npm package `binaryen` (Debian's 108 produces modules that fail to load).
@@ -43,9 +43,9 @@ full_raw=$raw
 build pkg/portal "$target_dir/portal" --no-default-features
 portal_raw=$raw
 
-for f in node.js browser.js cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
+for f in node.js browser.js runtime.js cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
 # The portal entry: the same two loaders next to its own module, and its own declarations.
-cp js/node.js js/browser.js pkg/portal/
+cp js/node.js js/browser.js js/runtime.js pkg/portal/
 cp js/portal.d.ts pkg/portal/index.d.ts
 cp js/package.json pkg/package.json
 cp README.md pkg/README.md

@@ -184,6 +184,21 @@ codes! {
     ImpossibleStatus = "impossible_status",
     /// Where a region departs from the policy's own values (information).
     RegionDeparts = "region_departs",
+    // ---- limits, input values JSON cannot hold, the JS objects' lifecycle ----
+    /// Loading stopped at the cap on reported problems; the rest are not listed.
+    TooManyIssues = "too_many_issues",
+    /// A number that JSON cannot hold (NaN, Infinity, -Infinity) in an object argument.
+    NonFiniteNumber = "non_finite_number",
+    /// A string with an unpaired UTF-16 surrogate, which no JSON text or Rust string can hold.
+    LoneSurrogate = "lone_surrogate",
+    /// The module instance was restarted after a trap; objects made before it are gone.
+    InstanceReset = "instance_reset",
+    /// A method called on an object after its `free()`.
+    UseAfterFree = "use_after_free",
+    /// `free()` called a second time on one object.
+    DoubleFree = "double_free",
+    /// A method called with `this` (or an argument) that is not an object of its class.
+    WrongClass = "wrong_class",
 }
 
 impl serde::Serialize for Code {

@@ -18,7 +18,7 @@ fn label(zh: &str, en: Option<&str>) -> Label {
     if let Some(en) = en {
         m.insert("en".to_string(), en.to_string());
     }
-    Label(m)
+    Label::from(m)
 }
 
 fn field(id: &str, ty: FieldType) -> Field {

@@ -323,7 +323,7 @@ fn valid_fixtures_load() {
         let doc: Value = serde_json::from_str(&text).unwrap();
         let q = Policy::from_value(&doc).unwrap();
         assert_eq!(q.fingerprint(), p.fingerprint());
-        assert_eq!(q.source, doc);
+        assert_eq!(q.source(), &doc);
     }
 }
 

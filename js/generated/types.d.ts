@@ -191,7 +191,14 @@ export type ErrorCode =
   | "effective_gap"
   | "tolerance_unusable"
   | "impossible_status"
-  | "region_departs";
+  | "region_departs"
+  | "too_many_issues"
+  | "non_finite_number"
+  | "lone_surrogate"
+  | "instance_reset"
+  | "use_after_free"
+  | "double_free"
+  | "wrong_class";
 
 /**
  * `legal.extension` as it applies (SPEC §7.1, 行政许可法 Art. 42 ¶1).

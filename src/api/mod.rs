@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::calendar::CalendarError;
 use crate::diag::{Code, Diagnostic, Message};
 use crate::engine::request::{Request, RequestError};
-use crate::policy::{Field, Policy, PolicyError, Requirement};
+use crate::policy::{Field, Label, Policy, PolicyError, Requirement};
 
 /// Any error an operation can return, with the JS error name it is thrown as.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -184,7 +184,7 @@ fn field_info(f: &Field) -> FieldInfo {
         FieldType::Date => ("date", None),
         FieldType::Enum(v) => ("enum", Some(v.clone())),
     };
-    let mut label = f.label.as_ref().map(|l| l.0.clone()).unwrap_or_default();
+    let mut label = f.label.as_ref().map(Label::to_map).unwrap_or_default();
     label.entry("zh-CN".into()).or_insert_with(|| f.id.clone());
     FieldInfo {
         id: f.id.clone(),
@@ -202,7 +202,7 @@ fn field_info(f: &Field) -> FieldInfo {
             Some(
                 f.value_labels
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.0.clone()))
+                    .map(|(k, v)| (k.clone(), v.to_map()))
                     .collect(),
             )
         },
@@ -273,7 +273,7 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
         out.push(Target {
             id: b.id.clone(),
             kind: "bundle",
-            name: b.name.0.clone(),
+            name: b.name.to_map(),
             services: b
                 .services
                 .iter()
@@ -288,7 +288,7 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
         out.push(Target {
             id: s.id.clone(),
             kind: "service",
-            name: s.name.0.clone(),
+            name: s.name.to_map(),
             services: vec![s.id.clone()],
             fields: fields_of(policy, &[i], None),
             conditions: std::collections::BTreeMap::new(),
@@ -348,7 +348,42 @@ pub fn arg_count(n: f64, path: &str) -> Result<u32, Error> {
     }
 }
 
+/// `too_large` for a calendar argument's JSON text beyond
+/// [`crate::limits::MAX_CALENDAR_ARG_BYTES`], checked before it is parsed.
+fn arg_budget(text: &str, path: &str) -> Result<(), Error> {
+    let max = crate::limits::MAX_CALENDAR_ARG_BYTES;
+    if text.len() > max {
+        return Err(cal_err(
+            Code::TooLarge,
+            path,
+            format!("`{path}` 有 {} 字节，超过上限 {max} 字节", text.len()),
+            format!(
+                "`{path}` has {} bytes, more than the limit of {max} bytes",
+                text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `too_large` for a list argument longer than [`crate::limits::MAX_LIST_ENTRIES`].
+fn list_budget(len: usize, path: &str) -> Result<(), Error> {
+    let max = crate::limits::MAX_LIST_ENTRIES;
+    if len > max {
+        return Err(cal_err(
+            Code::TooLarge,
+            path,
+            format!("`{path}` 有 {len} 项，超过上限 {max} 项"),
+            format!("`{path}` has {len} entries, more than the limit of {max}"),
+        ));
+    }
+    Ok(())
+}
+
 fn date_list(v: Option<&Value>, path: &str) -> Result<Vec<Date>, Error> {
+    if let Some(Value::Array(a)) = v {
+        list_budget(a.len(), path)?;
+    }
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(a)) => a
@@ -380,6 +415,7 @@ fn parse_obj(
     path: &str,
     allowed: &[&str],
 ) -> Result<serde_json::Map<String, Value>, Error> {
+    arg_budget(text, path)?;
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(m)) => {
             known_keys(&m, path, allowed)?;
@@ -548,12 +584,15 @@ pub fn calendar_due(
     pauses_json: &str,
 ) -> Result<Date, Error> {
     let from = arg_date(from, "from")?;
+    arg_budget(period_json, "period")?;
+    arg_budget(pauses_json, "pauses")?;
     let pv: Value = serde_json::from_str(period_json).unwrap_or(Value::Null);
     let period = parse_period(&pv, "period")?;
     let pauses: Vec<Pause> = match serde_json::from_str::<Value>(pauses_json).unwrap_or(Value::Null)
     {
         Value::Null => Vec::new(),
         Value::Array(a) => {
+            list_budget(a.len(), "pauses")?;
             let mut out = Vec::with_capacity(a.len());
             for (i, p) in a.iter().enumerate() {
                 let path = format!("pauses[{i}]");
@@ -614,7 +653,9 @@ pub fn calendar_received_on(
 
 // ---- policies -----------------------------------------------------------------------------
 
-/// Load a policy from the JSON text of a JS object (`Policy.fromObject`): positions are null.
+/// Load a policy from the JSON text of a JS object (`Policy.fromObject`): the checks and the
+/// size cap of [`Policy::from_json`], with no lines or columns (they would point into our own
+/// serialisation), sorted by path.
 ///
 /// # Errors
 /// `PolicyError` with every problem found.
@@ -637,7 +678,7 @@ pub fn builtin_ids() -> Vec<&'static str> {
 /// `PolicyError` `unknown_field`-like `bad_value` when there is no such pack.
 pub fn builtin_policy(id: &str) -> Result<Policy, Error> {
     match crate::policy::builtin::PACKS.iter().find(|(k, _)| *k == id) {
-        Some((_, text)) => Ok(Policy::from_json(text)?),
+        Some((_, text)) => Ok(Policy::from_static_json(text)?),
         None => {
             let shown: String = id.chars().take(64).collect();
             Err(Error::Policy(PolicyError {
@@ -666,19 +707,7 @@ use crate::engine::policy_set::PolicySet;
 /// # Errors
 /// `PolicyError` with every problem of every version.
 pub fn policy_set_from_object_text(text: &str) -> Result<PolicySet, Error> {
-    let v: Value = serde_json::from_str(text).map_err(|e| {
-        Error::Policy(PolicyError {
-            issues: vec![Diagnostic::error(
-                "",
-                Code::InvalidJson,
-                Message::new(
-                    format!("策略集不是合法的 JSON：{e}"),
-                    format!("the policy set is not valid JSON: {e}"),
-                ),
-            )],
-        })
-    })?;
-    Ok(PolicySet::from_value(&v)?)
+    Ok(PolicySet::from_object_text(text)?)
 }
 
 /// `set.evaluate(request)` as JSON text.
@@ -723,7 +752,7 @@ pub fn builtin_set_ids() -> Vec<&'static str> {
 /// `PolicyError` `bad_value` when there is no such set.
 pub fn builtin_set(id: &str) -> Result<PolicySet, Error> {
     match crate::policy::builtin::SETS.iter().find(|(k, _)| *k == id) {
-        Some((_, text)) => Ok(PolicySet::from_json(text)?),
+        Some((_, text)) => Ok(PolicySet::from_static_json(text)?),
         None => {
             let shown: String = id.chars().take(64).collect();
             Err(Error::Policy(PolicyError {

@@ -29,8 +29,7 @@ impl Out<'_> {
         en: String,
     ) {
         let mut d = Diagnostic::error(path, code, Message::new(zh, en)).with_severity(severity);
-        if let Some(lazy) = &self.policy.locations {
-            let locs = lazy.get();
+        if let Some(locs) = self.policy.locations() {
             let pos = if on_key {
                 locs.key(&d.path)
             } else {

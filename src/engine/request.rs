@@ -76,21 +76,42 @@ fn too_large_text() -> RequestError {
     )
 }
 
-fn invalid_json(e: serde_json::Error) -> RequestError {
-    RequestError::new(
+/// A request text serde_json refused: `invalid_json` (or `lone_surrogate` for a `\uD800`
+/// escape without its pair, `too_deep` past serde_json's nesting limit), with the line and
+/// UTF-16 column in the caller's text.
+fn invalid_json(text: &str, e: serde_json::Error) -> RequestError {
+    let pos = crate::text::locate::from_serde_position(text, e.line(), e.column());
+    let detail = e.to_string();
+    let (code, zh, en) = if detail.contains("surrogate") || detail.contains("end of hex escape") {
+        (
+            Code::LoneSurrogate,
+            "请求含有不成对的 UTF-16 代理项（\\uD800–\\uDFFF 转义）",
+            "the request has an unpaired UTF-16 surrogate (a \\uD800–\\uDFFF escape)",
+        )
+    } else if detail.contains("recursion limit") {
+        (
+            Code::TooDeep,
+            "请求嵌套过深",
+            "the request nests too deeply",
+        )
+    } else {
+        (
+            Code::InvalidJson,
+            "请求不是合法的 JSON",
+            "the request is not valid JSON",
+        )
+    };
+    let mut err = RequestError::new(
         "",
-        Code::InvalidJson,
-        format!(
-            "请求不是合法的 JSON（第 {} 行第 {} 列）",
-            e.line(),
-            e.column()
-        ),
-        format!(
-            "the request is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-    )
+        code,
+        format!("{zh}（第 {} 行第 {} 列）", pos.line, pos.column),
+        format!("{en} (line {}, column {})", pos.line, pos.column),
+    );
+    for d in &mut err.issues {
+        d.line = Some(pos.line);
+        d.column = Some(pos.column);
+    }
+    err
 }
 
 /// A request's top-level keys, as read: the known ones and the names of the others.
@@ -426,7 +447,7 @@ impl Request {
         }
         // One pass over the text straight into the request's parts: no map of the top-level
         // object is built and then taken apart, and unknown keys' values are skipped unread.
-        let parts: Parts = serde_json::from_str(text).map_err(invalid_json)?;
+        let parts: Parts = serde_json::from_str(text).map_err(|e| invalid_json(text, e))?;
         Request::from_parts(parts)
     }
 
@@ -448,7 +469,7 @@ impl Request {
                 policy: Some(policy),
             })
             .and_then(|parts| de.end().map(|()| parts));
-        let (parts, slots) = read.map_err(invalid_json)?;
+        let (parts, slots) = read.map_err(|e| invalid_json(text, e))?;
         Ok((Request::from_parts(parts)?, slots))
     }
 

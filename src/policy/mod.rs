@@ -45,6 +45,20 @@ impl Policy {
         load::from_json(text).map_err(|issues| PolicyError { issues })
     }
 
+    /// [`Policy::from_json`] on a `'static` text (a built-in pack), which the policy then holds
+    /// without a copy of its own.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_json`].
+    pub fn from_static_json(text: &'static str) -> Result<Policy, PolicyError> {
+        let mut p = Policy::from_json(text)?;
+        p.doc = std::sync::Arc::new(crate::text::locate::LazyLocations::from_cow(
+            std::borrow::Cow::Borrowed(text),
+        ));
+        Ok(p)
+    }
+
     /// Load a policy from an already-parsed document; problems have no line or column and are
     /// sorted by path.
     ///

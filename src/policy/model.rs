@@ -11,28 +11,65 @@ use crate::calendar::{BeyondCoverage, Calendar, Period, TimeOfDay};
 use crate::date::Date;
 use crate::expr::{Expr, FieldType};
 
-/// A `{locale: text}` map; `zh-CN` is always present after loading.
+/// A `{locale: text}` map; `zh-CN` is always present after loading. Kept as a short list
+/// sorted by locale (a label has one to three entries, and a map node alone is larger than
+/// most labels), with the usual locales' names not allocated.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Label(pub BTreeMap<String, String>);
+pub struct Label(Box<[(std::borrow::Cow<'static, str>, Box<str>)]>);
+
+impl From<BTreeMap<String, String>> for Label {
+    fn from(map: BTreeMap<String, String>) -> Label {
+        use std::borrow::Cow;
+        Label(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let k = match k.as_str() {
+                        "zh-CN" => Cow::Borrowed("zh-CN"),
+                        "en" => Cow::Borrowed("en"),
+                        _ => Cow::Owned(k),
+                    };
+                    (k, v.into_boxed_str())
+                })
+                .collect(),
+        )
+    }
+}
 
 impl Label {
     /// The text in `locale`, falling back to zh-CN.
     pub fn get(&self, locale: &str) -> &str {
-        if let Some(t) = self.0.get(locale) {
+        if let Some(t) = self.lookup(locale) {
             return t;
         }
         if locale.starts_with("en") {
-            if let Some(t) = self.0.get("en") {
+            if let Some(t) = self.lookup("en") {
                 return t;
             }
         }
-        self.0.get("zh-CN").map(String::as_str).unwrap_or("")
+        self.lookup("zh-CN").unwrap_or("")
+    }
+    fn lookup(&self, locale: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_ref().cmp(locale))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v.as_ref())
     }
     pub fn zh(&self) -> &str {
         self.get("zh-CN")
     }
     pub fn has(&self, locale: &str) -> bool {
-        self.0.contains_key(locale)
+        self.lookup(locale).is_some()
+    }
+    /// The entries, sorted by locale.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v.as_ref()))
+    }
+    /// The label as a map (for output).
+    pub fn to_map(&self) -> BTreeMap<String, String> {
+        self.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 }
 
@@ -532,13 +569,16 @@ pub struct Policy {
     /// `sha256:` + hex of the canonical document, computed on first use (see
     /// [`Policy::fingerprint`]): hashing the whole document is a fifth of loading.
     pub(crate) fingerprint_cache: std::sync::OnceLock<String>,
-    /// The document as loaded (serde_json's maps are sorted by key). Only the fingerprint
-    /// reads it: lint, diff, the guide and the engine read the model above, which keeps
-    /// everything they need (with defaults filled in).
-    pub source: serde_json::Value,
-    /// Where each path is in the JSON text, when the policy was loaded from text (so `lint`
-    /// can give lines and columns), scanned on first use; `None` for `from_value`.
-    pub(crate) locations: Option<std::sync::Arc<crate::text::locate::LazyLocations>>,
+    /// The document's JSON text as loaded (a built-in pack's is the binary's own, `'static`),
+    /// with its positions scanned on first use: the fingerprint and [`Policy::source`] derive
+    /// from it on demand, lint's positions too; lint, diff, the guide and the engine read the
+    /// model above. A loaded policy holds its model and this text only.
+    pub(crate) doc: std::sync::Arc<crate::text::locate::LazyLocations>,
+    /// Whether `doc` is the caller's own text (lint reports lines and columns), not the
+    /// serialisation of an already-parsed document.
+    pub(crate) positions: bool,
+    /// [`Policy::source`], parsed on its first call (authoring tools only).
+    pub(crate) source_cache: std::sync::OnceLock<serde_json::Value>,
 }
 
 impl Policy {
@@ -546,7 +586,40 @@ impl Policy {
     /// on the first call and kept.
     pub fn fingerprint(&self) -> &str {
         self.fingerprint_cache
-            .get_or_init(|| super::fingerprint::fingerprint(&self.source))
+            .get_or_init(|| match self.source_cache.get() {
+                Some(doc) => super::fingerprint::fingerprint(doc),
+                // A parse of its own, dropped after hashing: deciding needs the fingerprint,
+                // and keeping the parsed document would multiply the policy's memory.
+                None => super::fingerprint::fingerprint(&self.parse_doc()),
+            })
+    }
+
+    /// The policy without its document's text, the fingerprint computed first, so that it holds
+    /// its model alone (the JS binding keeps the text in the JS heap, whose memory is
+    /// collected, rather than in wasm memory, which never shrinks).
+    /// Afterwards [`Policy::source`] is `null` and lint reports no lines and columns; every
+    /// other operation reads the model and is unchanged.
+    pub fn without_source(mut self) -> Policy {
+        let _ = self.fingerprint();
+        self.doc = Default::default();
+        self.positions = false;
+        self.source_cache = std::sync::OnceLock::new();
+        self
+    }
+
+    /// The document as loaded (serde_json's maps are sorted by key): parsed from the kept text
+    /// on the first call and kept from then on.
+    pub fn source(&self) -> &serde_json::Value {
+        self.source_cache.get_or_init(|| self.parse_doc())
+    }
+
+    fn parse_doc(&self) -> serde_json::Value {
+        serde_json::from_str(self.doc.text()).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Where each path is in the text, when the policy was loaded from the caller's text.
+    pub(crate) fn locations(&self) -> Option<&crate::text::locate::Locations> {
+        self.positions.then(|| self.doc.get())
     }
 
     pub fn field_index(&self, id: &str) -> Option<usize> {

@@ -437,19 +437,30 @@ impl Scanner<'_> {
 
 /// The text a policy was loaded from, with its [`Locations`] computed on first use: only lint
 /// needs them for a valid policy, and the scan (a path string and two map entries per node) is
-/// a noticeable part of loading.
+/// a noticeable part of loading. A built-in pack's text is the binary's own (`'static`), so
+/// holding it costs no memory.
 #[derive(Debug, Default)]
 pub struct LazyLocations {
-    text: String,
+    text: std::borrow::Cow<'static, str>,
     locs: OnceLock<Locations>,
 }
 
 impl LazyLocations {
     pub fn new(text: &str) -> LazyLocations {
+        LazyLocations::from_cow(std::borrow::Cow::Owned(text.to_string()))
+    }
+
+    /// Holds `text` itself (an owned `String`, or a `'static` text without a copy).
+    pub fn from_cow(text: std::borrow::Cow<'static, str>) -> LazyLocations {
         LazyLocations {
-            text: text.to_string(),
+            text,
             locs: OnceLock::new(),
         }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The positions, scanned on the first call.

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{from_json_text, string_arg, throw, to_json_text, JsPolicy};
+use crate::{object_error, text_arg, throw, to_json_text, JsPolicy, Kind, REQUEST};
 use intake_rules::api::evaluate_compact_json;
 
 #[wasm_bindgen(js_class = Policy)]
@@ -15,10 +15,10 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&request, "request", "request")?;
+        let text = to_json_text(&request, &REQUEST)?;
         evaluate_compact_json(&self.inner, &text)
-            .map(|s| from_json_text(&s))
-            .map_err(throw)
+            .map(|s| crate::from_json_text(&s))
+            .map_err(|e| object_error(&request, &REQUEST, e))
     }
 
     /// `evaluateCompact` with the request as JSON text and the result as JSON text.
@@ -27,7 +27,13 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
     ) -> Result<String, JsValue> {
-        let text = string_arg(&request, "request", "request")?;
+        let text = text_arg(
+            &request,
+            "request",
+            Kind::Request,
+            REQUEST.max,
+            REQUEST.work,
+        )?;
         evaluate_compact_json(&self.inner, &text).map_err(throw)
     }
 }

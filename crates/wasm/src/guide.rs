@@ -4,13 +4,13 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{from_json_text, string_arg, throw, JsPolicy};
+use crate::{from_json_text, string_arg, throw, JsPolicy, Kind};
 use intake_rules::api;
 
 /// The optional locale argument: `undefined` / `null` read zh-CN.
 fn locale_arg(v: Option<JsValue>) -> Result<String, JsValue> {
     match v {
-        Some(v) if !v.is_undefined() && !v.is_null() => string_arg(&v, "locale", "request"),
+        Some(v) if !v.is_undefined() && !v.is_null() => string_arg(&v, "locale", Kind::Request),
         _ => Ok("zh-CN".to_string()),
     }
 }
@@ -24,7 +24,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let target = string_arg(&target, "target", "request")?;
+        let target = string_arg(&target, "target", Kind::Request)?;
         let locale = locale_arg(locale)?;
         api::guide_json(&self.inner, &target, &locale)
             .map(|s| from_json_text(&s))
@@ -38,7 +38,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "string")] target: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Locale")] locale: Option<JsValue>,
     ) -> Result<String, JsValue> {
-        let target = string_arg(&target, "target", "request")?;
+        let target = string_arg(&target, "target", Kind::Request)?;
         let locale = locale_arg(locale)?;
         api::guide_html(&self.inner, &target, &locale).map_err(throw)
     }

@@ -5,7 +5,19 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{from_json_text, string_arg, throw, to_json_text, JsPolicy, JsPolicySet};
+use crate::{
+    from_json_text, object_error, string_arg, throw, to_json_text, Arg, JsPolicy, JsPolicySet, Kind,
+};
+
+/// A case file (`runCases`, `Policy.diff`).
+const CASES: Arg = Arg {
+    name: "cases",
+    kind: Kind::Request,
+    max: intake_rules::authoring::cases::MAX_CASES_BYTES,
+    base: "",
+    fast: false,
+    work: 8,
+};
 use intake_rules::api::tools as api_tools;
 
 // The policy-staff tools' output types (case report, diff, guide), generated from the core's
@@ -15,12 +27,31 @@ const TS_AUTHORING_TYPES: &'static str = include_str!("../../../js/generated/aut
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TOOLS_INPUTS: &'static str = include_str!("../../../js/tools-inputs.d.ts");
 
+impl JsPolicy {
+    /// The policy with its document, for lint (its lines and columns): loaded again from the
+    /// text kept in the JS heap when the policy itself does not hold it.
+    fn with_doc(&self) -> Result<std::borrow::Cow<'_, intake_rules::Policy>, JsValue> {
+        use std::borrow::Cow;
+        let Some(doc) = &self.doc else {
+            return Ok(Cow::Borrowed(&*self.inner));
+        };
+        let text = String::from(&doc.text);
+        let p = if doc.positions {
+            intake_rules::Policy::from_json(&text).map_err(Into::into)
+        } else {
+            intake_rules::api::policy_from_object_text(&text)
+        };
+        p.map(Cow::Owned).map_err(throw)
+    }
+}
+
 #[wasm_bindgen(js_class = Policy)]
 impl JsPolicy {
     /// Problems that load fine but are wrong.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-    pub fn lint(&self) -> JsValue {
-        from_json_text(&intake_rules::api::to_json(&self.inner.lint()))
+    pub fn lint(&self) -> Result<JsValue, JsValue> {
+        let p = self.with_doc()?;
+        Ok(from_json_text(&intake_rules::api::to_json(&p.lint())))
     }
 
     /// Run a case file (`{cases: [...]}`) against this policy. Throws `RequestError` when the
@@ -30,10 +61,10 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CaseFile")] cases: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&cases, "cases", "request")?;
+        let text = to_json_text(&cases, &CASES)?;
         api_tools::run_cases_json(&self.inner, &text)
             .map(|s| from_json_text(&s))
-            .map_err(throw)
+            .map_err(|e| object_error(&cases, &CASES, e))
     }
 
     /// What changed between two versions, and (given a case file) which cases change. The
@@ -45,9 +76,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_optional_param_type = "CaseFile | null")] cases: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let text = match cases {
-            Some(c) if !c.is_undefined() && !c.is_null() => {
-                Some(to_json_text(&c, "cases", "request")?)
-            }
+            Some(c) if !c.is_undefined() && !c.is_null() => Some(to_json_text(&c, &CASES)?),
             _ => None,
         };
         api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
@@ -60,7 +89,7 @@ impl JsPolicy {
     pub fn builtin_source(
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<String, JsValue> {
-        let id = string_arg(&id, "id", "policy")?;
+        let id = string_arg(&id, "id", Kind::Policy)?;
         api_tools::builtin_source(&id).map_err(throw)
     }
 }

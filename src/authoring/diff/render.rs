@@ -61,8 +61,8 @@ pub(super) fn opt_period(p: Option<Period>) -> Value {
 
 pub(super) fn label(l: &Label) -> Value {
     let mut m = Map::new();
-    for (k, v) in &l.0 {
-        m.insert(k.clone(), string(v));
+    for (k, v) in l.iter() {
+        m.insert(k.to_string(), string(v));
     }
     Value::Object(m)
 }

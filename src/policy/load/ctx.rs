@@ -277,7 +277,7 @@ impl Ctx {
             }
             Some(_) => {}
         }
-        ok.then_some(Label(map))
+        ok.then_some(Label::from(map))
     }
 
     pub(super) fn basis(&mut self, v: &Value, path: &Path<'_>) -> Option<Basis> {

@@ -252,7 +252,10 @@ fn too_deep_issue(at: At) -> Issue {
 /// Validate a parsed document and build the policy, or return every issue found.
 pub(crate) fn validate(doc: &Value) -> Result<Policy, Vec<Issue>> {
     let mut p = build(doc, true)?;
-    p.source = doc.clone();
+    // The compact text (maps sorted by key) parses back to exactly `doc`.
+    p.doc = Arc::new(LazyLocations::new(
+        &serde_json::to_string(doc).unwrap_or_default(),
+    ));
     Ok(p)
 }
 
@@ -340,8 +343,9 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
     match build(&doc, notes.raw_value.get()) {
         Ok(mut p) if !duplicates => {
             p.field_order = field_order(&p, &notes.field_order.borrow());
-            p.source = doc;
-            p.locations = Some(Arc::new(LazyLocations::new(text)));
+            drop(doc);
+            p.doc = Arc::new(LazyLocations::new(text));
+            p.positions = true;
             Ok(p)
         }
         Ok(_) => Err(issues_at(Vec::new(), text)),
@@ -414,6 +418,10 @@ pub(crate) fn from_object_text(text: &str) -> Result<Policy, Vec<Diagnostic>> {
     };
     let mut p = validate(&doc).map_err(|issues| finish(issues, None))?;
     p.field_order = field_order(&p, &notes.field_order.borrow());
+    drop(doc);
+    // The text stays for the fingerprint; an object has no lines and columns to report.
+    p.doc = Arc::new(LazyLocations::new(text));
+    p.positions = false;
     Ok(p)
 }
 

@@ -216,9 +216,10 @@ impl Ctx {
             office,
             regions,
             fingerprint_cache: std::sync::OnceLock::new(),
-            // Filled in by the caller, which can move the document instead of copying it.
-            source: Value::Null,
-            locations: None,
+            // Filled in by the caller, which holds the document's text.
+            doc: Default::default(),
+            positions: false,
+            source_cache: std::sync::OnceLock::new(),
         })
     }
 
