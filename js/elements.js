@@ -76,6 +76,8 @@ li { padding: .35em 0; border-bottom: 1px solid color-mix(in srgb, currentColor 
 .note, .dates { display: block; color: var(--_muted); font-size: .875em; }
 .notice { white-space: pre-wrap; margin: 0; font: inherit; }
 .empty { color: var(--_muted); }
+ol[part="stages"] { padding-inline-start: 1.25em; }
+ol[part="stages"] li { border: 0; padding: .15em 0; }
 `;
 
 const Base = globalThis.HTMLElement ?? class {};

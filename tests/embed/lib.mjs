@@ -94,6 +94,7 @@ export async function prepareFixture(name, { shared = ["src"] } = {}) {
   const have = existsSync(stamp) ? await readFile(stamp, "utf8") : "";
   if (have !== want) {
     await run("npm", ["ci", ...NPM_FLAGS], { cwd: dir, timeout: 600_000 });
+    await mkdir(join(dir, "node_modules"), { recursive: true });
     await writeFile(stamp, want);
   }
   // The package as users get it: the tarball npm pack made, unpacked by npm into node_modules.
