@@ -8,7 +8,7 @@
 //   <el-form :model="form" :rules="rules"> … <el-form-item prop="uscc"> …
 //
 // Per field, in this order (Element Plus stops at the first failing rule of a field):
-//   1. required — from the decision's `required_fields` (the fields required for the form as
+//   1. required (with the value's type) — from the decision's `required_fields` (the fields required for the form as
 //      sent, conditional requirements included) when a decision is given, else the field's
 //      static `required: true`; this is what draws the form library's required mark;
 //   2. the declarative checks the field's definition allows: type (number, integer, boolean,
@@ -38,8 +38,8 @@ const MESSAGES = {
     date: (l) => `${l}应为“年-月-日”格式的日期，如 2026-09-30`,
   },
   en: {
-    requiredInput: (l) => `Enter ${l}`,
-    requiredChoice: (l) => `Choose ${l}`,
+    requiredInput: (l) => `${l} is required`,
+    requiredChoice: (l) => `${l} is required`,
     number: (l) => `${l} must be a number`,
     integer: (l) => `${l} must be a whole number`,
     boolean: (l) => `${l} must be yes or no`,
@@ -105,8 +105,11 @@ export function asyncValidatorRules(policy, target, options = {}) {
     const list = [];
     const isRequired = required.has(field.id);
     if (isRequired) {
+      // The required rule names the value's JavaScript type: async-validator checks a rule
+      // without one as a string, so a required number or bool would always fail it.
+      const type = field.type === "number" ? "number" : field.type === "bool" ? "boolean" : "string";
       const choice = field.type === "enum" || field.type === "bool" || field.type === "date";
-      list.push({ required: true, message: choice ? say.requiredChoice(label) : say.requiredInput(label), trigger });
+      list.push({ required: true, type, message: choice ? say.requiredChoice(label) : say.requiredInput(label), trigger });
     }
     list.push(...declarative(field, label, locale, trigger));
     list.push(engineRule(policy, target, field.id, isRequired, locale, trigger, options));
