@@ -4,7 +4,7 @@
 //
 // Everything the suite writes lives under test-output/embed/ (fixture copies, their
 // node_modules, builds) and .tools/npm-cache/ (npm's download cache): both ignored by git, both
-// kept between runs. A fixture's `npm ci` runs again only when its package.json or lockfile
+// kept between runs (EMBED_WORK_DIR and EMBED_NPM_CACHE move them, e.g. to a CI cache). A fixture's `npm ci` runs again only when its package.json or lockfile
 // changed; the package itself is re-installed from a fresh `npm pack` of pkg/ on every run.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -18,8 +18,8 @@ import { launchBrowser } from "../browser/helpers.mjs";
 export { launchBrowser };
 export const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const fixturesDir = join(root, "tests", "embed", "fixtures");
-export const workDir = join(root, "test-output", "embed");
-export const npmCache = join(root, ".tools", "npm-cache");
+export const workDir = process.env.EMBED_WORK_DIR ?? join(root, "test-output", "embed");
+export const npmCache = process.env.EMBED_NPM_CACHE ?? join(root, ".tools", "npm-cache");
 export const pkgBuilt = () => existsSync(join(root, "pkg", "init.js"));
 
 const NPM_FLAGS = ["--no-audit", "--no-fund", "--cache", npmCache, "--prefer-offline", "--loglevel=error"];
