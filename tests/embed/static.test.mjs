@@ -5,9 +5,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { EXPECTED, STRICT_CSP, launchBrowser, openResult, pkgBuilt, prepareFixture, serveStatic } from "./lib.mjs";
+import { EXPECTED, STRICT_CSP, launchBrowser, openResult, pkgBuilt, prepareFixture, root, serveStatic } from "./lib.mjs";
 
 const skip = pkgBuilt() ? false : "pkg/ is not built (make pkg)";
 let dir;
@@ -84,6 +84,33 @@ test("CSP without 'wasm-unsafe-eval': the module cannot be compiled, and the pag
     await page.waitForTimeout(1500);
     assert.equal(await page.locator("#result").count(), 0, "nothing was decided");
     assert.ok(errors.some((e) => /wasm-unsafe-eval|Content Security Policy/i.test(e)), errors.join("\n"));
+  } finally {
+    await page.close();
+    await server.close();
+  }
+});
+
+test("README's first example, as written, in a page: accepted, due 2026-10-15, the notice", { skip, timeout: 60_000 }, async () => {
+  const readme = await readFile(join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Plain HTML (no bundler)"));
+  const html = /```html\n([\s\S]*?)```/.exec(section)[1];
+  await writeFile(join(dir, "www/readme.html"), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">\n${html}`);
+  const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)[1];
+  const hash = createHash("sha256").update(script).digest("base64");
+  const csp = STRICT_CSP.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`);
+  const server = await serveStatic(dir, { headers: { "content-security-policy": csp } });
+  const page = await browser.newPage();
+  const logs = [];
+  const errors = [];
+  page.on("console", (m) => (m.type() === "error" ? errors : logs).push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  try {
+    await page.goto(`${server.url}/www/readme.html`);
+    for (let i = 0; i < 100 && logs.length < 2; i++) await page.waitForTimeout(100);
+    assert.deepEqual(errors, []);
+    assert.equal(logs[0], "accepted 2026-10-15");
+    assert.match(logs[1], /^一次性告知书——水电气热网联合报装/);
+    assert.match(logs[1], /办理结论：受理/);
   } finally {
     await page.close();
     await server.close();
