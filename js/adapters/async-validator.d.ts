@@ -9,6 +9,13 @@ export interface PolicyLike {
   evaluateCompact(request: Request): CompactDecision;
 }
 
+/** What the adapter reads of a decision (a full or a compact one). */
+export interface DecisionLike {
+  readonly outcome: string;
+  /** The ids of the fields required for the form as sent; absent from older decisions. */
+  readonly required_fields?: readonly string[];
+}
+
 /** One async-validator rule as the adapter generates it. */
 export interface AsyncValidatorRule {
   type?: "string" | "number" | "integer" | "boolean" | "enum";
@@ -29,7 +36,7 @@ export interface AsyncValidatorRule {
 
 export interface AsyncValidatorRulesOptions {
   /** The latest decision (full or compact): required marks follow its `required_fields`. */
-  decision?: { readonly required_fields?: readonly string[] } | null;
+  decision?: DecisionLike | null;
   /** The whole form model (or a getter): the engine's check sees every field, as on submit. */
   form?: Record<string, unknown> | (() => Record<string, unknown>);
   /** Language of the messages; default "zh-CN". */
@@ -56,5 +63,5 @@ export declare function targetFields(policy: Pick<PolicyLike, "targets">, target
 export declare function requiredFieldIds(
   policy: Pick<PolicyLike, "targets">,
   target: string,
-  decision?: { readonly required_fields?: readonly string[] } | null,
+  decision?: DecisionLike | null,
 ): string[];
