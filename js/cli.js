@@ -10,11 +10,9 @@
 // or warning, case-file errors, failing cases, an undecidable request; 2 unusable input (a
 // missing file, text that is not JSON, bad arguments, an unknown command).
 import { readFileSync } from "node:fs";
-import { Policy } from "./node.js";
+import { Policy, locate } from "./node.js";
 import { guideCommand } from "./cli-guide.js";
-import { positions, locate } from "./json-positions.js";
 
-export { positions, locate };
 
 const USAGE = `usage: intake-rules <command> [options] <files>
 
@@ -72,8 +70,7 @@ function msg(m, locale) {
 function placed(file, text, d) {
   let { line, column } = d;
   if ((line == null || column == null) && text != null) {
-    const at = locate(positions(text), d.path);
-    if (at) [line, column] = at;
+    [[line, column]] = locate(text, [d.path]);
   }
   return { file, ...d, line: line ?? null, column: column ?? null, severity: d.severity ?? "error" };
 }

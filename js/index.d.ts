@@ -1,6 +1,6 @@
 // Types of the package entry points (node.js / browser.js). The entry points have already
 // instantiated the module, so only the API is exported — not the manual init functions.
-export { Policy, PolicySet, Calendar } from "./intake_rules.js";
+export { Policy, PolicySet, Calendar, locate } from "./intake_rules.js";
 export type {
   LabelMap, DateString, Period, Pause, Coverage, CalendarOptions, CalendarOverrides,
   YearArrangement, Locale, Severity, Message, Diagnostic, IntakeRulesError, FormValue,

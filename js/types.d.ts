@@ -111,7 +111,11 @@ export interface FieldInfo {
   format: "uscc" | "cn-resident-id" | "cn-mobile" | "cn-postcode" | "email" | null;
   max_length: number | null;
 }
-export interface Target { id: string; kind: "service" | "bundle"; name: LabelMap; services: string[]; fields: FieldInfo[] }
+export interface Target {
+  id: string; kind: "service" | "bundle"; name: LabelMap; services: string[]; fields: FieldInfo[];
+  /** Every condition of the target by its source text, in words (zh-CN and en). */
+  conditions: { [source: string]: LabelMap };
+}
 /** A policy document (see policy.schema.json for the full format). */
 export interface PolicyDocument {
   format: 1;

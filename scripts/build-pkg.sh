@@ -43,7 +43,7 @@ full_raw=$raw
 build pkg/portal "$target_dir/portal" --no-default-features
 portal_raw=$raw
 
-for f in cli.js cli-guide.js json-positions.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
+for f in cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
 # The entry points, the same files next to each module's .wasm (docs/integration.md): Node ES
 # module and CommonJS, browser (ready on import), init (no top-level await), typed errors.
 # The CommonJS glue is generated from wasm-bindgen's ES module glue. wasm-url.js differs: it

@@ -1,8 +1,18 @@
 //! One corpus of requests → expected decision bytes, run natively here, in wasm (Node and
-//! headless Chromium) by `tests/wasm.rs`, and from JS by `tests/js/conformance.test.mjs`.
-//! `UPDATE_CONFORMANCE=1 cargo test --test conformance` rewrites `expected.json` after a
-//! deliberate change (review the diff).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! headless Chromium) by `crates/wasm/tests/wasm.rs`, and from JS by `tests/js/policy.test.mjs`.
+//!
+//! `expected.json` holds every decision pretty-printed (keys in output order) so a change is
+//! reviewable in a diff; the comparison re-minifies it and checks the bytes. After a deliberate
+//! change, `UPDATE_SNAPSHOTS=1 cargo test --test conformance` rewrites it (review the diff).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+#[path = "support/snapshot.rs"]
+mod snapshot;
 
 use intake_rules::Policy;
 use serde_json::Value;
@@ -15,38 +25,55 @@ fn policy_for(name: &str) -> Policy {
     }
 }
 
-#[test]
-fn corpus_matches_expected_bytes() {
+/// The corpus's answers as one minified JSON object `{case name: decision}`, in corpus order.
+fn actual() -> String {
     let cases: Vec<Value> = serde_json::from_str(include_str!("conformance/cases.json")).unwrap();
-    let mut actual = serde_json::Map::new();
-    for c in &cases {
+    let mut out = String::from("{");
+    for (i, c) in cases.iter().enumerate() {
         let p = policy_for(c["policy"].as_str().unwrap());
-        let out = match intake_rules::api::evaluate_json(&p, &c["request"].to_string()) {
+        let answer = match intake_rules::api::evaluate_json(&p, &c["request"].to_string()) {
             Ok(s) => s,
             Err(e) => format!("{{\"error\":\"{}\",\"code\":\"{}\"}}", e.name(), e.code()),
         };
-        actual.insert(c["name"].as_str().unwrap().to_string(), Value::String(out));
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::from(c["name"].as_str().unwrap()).to_string());
+        out.push(':');
+        out.push_str(&answer);
     }
+    out.push('}');
+    out
+}
+
+#[test]
+fn corpus_matches_expected_bytes() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/conformance/expected.json"
     );
-    if std::env::var_os("UPDATE_CONFORMANCE").is_some() {
-        std::fs::write(path, serde_json::to_string_pretty(&actual).unwrap() + "\n").unwrap();
+    let actual = actual();
+    if snapshot::updating() {
+        std::fs::write(path, snapshot::pretty(&actual) + "\n").unwrap();
         return;
     }
-    let expected: serde_json::Map<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(
-        expected.len(),
-        actual.len(),
-        "corpus and expected.json list different cases"
-    );
-    for (k, v) in &actual {
+    let expected = snapshot::minify(&std::fs::read_to_string(path).unwrap());
+    if expected != actual {
+        // Name the first case that differs.
+        let e: serde_json::Map<String, Value> = serde_json::from_str(&expected).unwrap();
+        let a: serde_json::Map<String, Value> = serde_json::from_str(&actual).unwrap();
         assert_eq!(
-            expected.get(k),
-            Some(v),
-            "case {k} differs from tests/conformance/expected.json"
+            e.len(),
+            a.len(),
+            "corpus and expected.json list different cases"
         );
+        for (k, v) in &a {
+            assert_eq!(
+                e.get(k),
+                Some(v),
+                "case {k} differs from tests/conformance/expected.json"
+            );
+        }
+        panic!("same values, different bytes (key order or number format): run with UPDATE_SNAPSHOTS=1 and review");
     }
 }

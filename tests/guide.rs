@@ -360,7 +360,7 @@ fn stages_and_limits_in_both_locales() {
         li,
         [
             ("capacity (kVA) is greater than 160", "5 working days"),
-            ("external works needed is yes", "10 calendar days")
+            ("external works needed is yes", "10 natural days")
         ]
     );
     let pz: Vec<(&str, &str, Option<&str>)> = zs[1]
@@ -385,7 +385,7 @@ fn stages_and_limits_in_both_locales() {
         [
             (
                 "Public notice",
-                "5 calendar days",
+                "5 natural days",
                 Some("external works needed is yes")
             ),
             ("Expert review", "1 working day", None)
@@ -433,8 +433,7 @@ fn fields_with_conditional_requirements_and_value_labels() {
 #[test]
 fn unknown_target_and_locale_fallback() {
     let p = fixture();
-    let e = p.guide("nope", "zh-CN").unwrap_err();
-    assert_eq!(e.name(), "RequestError");
+    let e: intake_rules::RequestError = p.guide("nope", "zh-CN").unwrap_err();
     assert_eq!(e.code().as_str(), "unknown_target");
     assert!(p.guide_html("nope", "en").is_err());
     // Any other locale reads zh-CN; en-US reads English.

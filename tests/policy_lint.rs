@@ -84,19 +84,39 @@ fn clean_policy_has_no_findings() {
 }
 
 #[test]
-fn fixtures_and_packs_lint_without_panicking() {
-    for rel in [
-        "tests/fixtures/utility.json",
-        "packs/joint-utility-connection.json",
-        "packs/industrial-drawing-review.json",
-    ] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-        if let Ok(text) = std::fs::read_to_string(path) {
-            let p = Policy::from_json(&text).unwrap();
-            let found = p.lint();
-            for d in &found {
-                println!("{rel}: {:?} {}", d.severity, d.one_line("en"));
-            }
+fn packs_and_fixtures_have_no_lint_errors_and_every_finding_is_positioned() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![dir.join("tests/fixtures/utility.json")];
+    for entry in std::fs::read_dir(dir.join("packs")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        // Policies only: not case files, not the versions file (a list of policies).
+        if name.ends_with(".json") && !name.contains(".cases.") && !name.contains(".versions.") {
+            files.push(path);
+        }
+    }
+    assert!(
+        files.len() >= 3,
+        "expected the packs and the fixture, found {files:?}"
+    );
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let p = Policy::from_json(&text).unwrap_or_else(|e| panic!("{path:?} does not load: {e}"));
+        for d in p.lint() {
+            assert_ne!(
+                d.severity,
+                Severity::Error,
+                "{path:?}: {}",
+                d.one_line("en")
+            );
+            assert!(
+                d.line.is_some() && d.column.is_some(),
+                "{path:?}: a finding without a position: {d:?}"
+            );
+            assert!(
+                !d.message.zh.is_empty() && !d.message.en.is_empty(),
+                "{d:?}"
+            );
         }
     }
 }

@@ -2,7 +2,7 @@
 //! `.expect.json` of `[{code, path, line, column}]`), valid fixtures, the fingerprint, values
 //! without positions, hostile inputs, and the JSON Schema's agreement with the loader.
 //!
-//! To regenerate expectations after a deliberate change: `BLESS=1 cargo test --test
+//! To regenerate expectations after a deliberate change: `UPDATE_SNAPSHOTS=1 cargo test --test
 //! policy_load`, then review the diff of `tests/malformed/` by hand.
 #![allow(
     clippy::unwrap_used,
@@ -61,7 +61,7 @@ fn check_message(d: &Diagnostic) {
 
 #[test]
 fn malformed_corpus() {
-    let bless = std::env::var_os("BLESS").is_some();
+    let bless = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let files = json_files("tests/malformed");
     assert!(files.len() >= 40, "only {} malformed files", files.len());
     let mut failures = Vec::new();
@@ -438,20 +438,4 @@ fn schema_matches_loader_keys() {
         .map(|v| v.as_str().unwrap())
         .collect();
     assert_eq!(field_types, keys::FIELD_TYPES);
-}
-
-/// A quick native timing of a realistic load (printed, not asserted).
-#[test]
-fn load_timing() {
-    let text = std::fs::read_to_string(dir("packs/joint-utility-connection.json"))
-        .or_else(|_| std::fs::read_to_string(dir("tests/fixtures/utility.json")))
-        .unwrap();
-    let n = 50;
-    let start = std::time::Instant::now();
-    for _ in 0..n {
-        let p = Policy::from_json(&text).unwrap();
-        std::hint::black_box(&p);
-    }
-    let per = start.elapsed() / n;
-    println!("load of a {}-byte policy: {per:?} per load", text.len());
 }

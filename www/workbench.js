@@ -1,8 +1,7 @@
 // Policy workbench: edit a policy, see load errors and lint at their line as you type, run the
 // case file, diff against the built-in version, download the result. Plain ES module, no
 // framework, no network beyond this site (the package and the packs' case files).
-import { Policy } from "/pkg/browser.js";
-import { positions, locate } from "/pkg/json-positions.js";
+import { Policy, locate } from "/pkg/browser.js";
 
 const $ = (id) => document.getElementById(id);
 const editor = $("editor");
@@ -88,14 +87,9 @@ function jumpTo(line, column) {
 function analyse() {
   const text = editor.value;
   state.analysed = text;
-  let pos = null;
   const place = (d, severity) => {
     let { line, column } = d;
-    if (line == null || column == null) {
-      pos ??= positions(text);
-      const at = locate(pos, d.path);
-      if (at) [line, column] = at;
-    }
+    if (line == null || column == null) [[line, column]] = locate(text, [d.path]);
     return { ...d, line: line ?? null, column: column ?? null, severity: d.severity ?? severity };
   };
   try {
@@ -162,10 +156,10 @@ function caseFile() {
 }
 
 function issueList(issues, text) {
-  const pos = positions(text);
-  return issues.map((d) => {
-    const at = locate(pos, d.path);
-    return el("li", { class: "fail" }, el("span", { class: "pos" }, at ? `${at[0]}:${at[1]}` : "—"),
+  const at = locate(text, issues.map((d) => d.path));
+  return issues.map((d, i) => {
+    const [l, c] = at[i];
+    return el("li", { class: "fail" }, el("span", { class: "pos" }, `${l}:${c}`),
       `error[${d.code}] ${d.path ? `${d.path}: ` : ""}${msg(d.message)}`);
   });
 }

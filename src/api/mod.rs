@@ -145,6 +145,12 @@ pub struct Target {
     pub name: std::collections::BTreeMap<String, String>,
     pub services: Vec<String>,
     pub fields: Vec<FieldInfo>,
+    /// Every condition of the target (fields' `required`, and each service's `applies_if`,
+    /// rejects, material requirements, tolerance, `limit_if`, pauses) in words an applicant
+    /// can read, by its source text: `{"capacity_kva > 160": {"zh-CN": "报装容量(kVA) 大于
+    /// 160", "en": "…"}}`. Rendered from the compiled condition, as the service guide is, so
+    /// a portal never re-parses the condition language.
+    pub conditions: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
 }
 
 fn field_info(f: &Field) -> FieldInfo {
@@ -203,6 +209,42 @@ fn fields_of(policy: &Policy, services: &[usize]) -> Vec<FieldInfo> {
         .collect()
 }
 
+/// The words of every condition of `services` and of the required-conditions of `fields`.
+fn conditions_of(
+    policy: &Policy,
+    services: &[usize],
+    fields: &[FieldInfo],
+) -> std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> {
+    use crate::authoring::guide::PolicyNames;
+    let names = PolicyNames(policy);
+    let mut out = std::collections::BTreeMap::new();
+    let mut add = |c: &crate::policy::Cond| {
+        if !out.contains_key(&c.src) {
+            let mut words = std::collections::BTreeMap::new();
+            words.insert("zh-CN".to_string(), c.expr.describe(&names, "zh-CN"));
+            words.insert("en".to_string(), c.expr.describe(&names, "en"));
+            out.insert(c.src.clone(), words);
+        }
+    };
+    for &si in services {
+        if let Some(s) = policy.services.get(si) {
+            for c in s.conditions() {
+                add(c);
+            }
+        }
+    }
+    for fi in fields {
+        if let Some(Requirement::If(c)) = policy
+            .field_index(&fi.id)
+            .and_then(|i| policy.fields.get(i))
+            .map(|f| &f.required)
+        {
+            add(c);
+        }
+    }
+    out
+}
+
 /// `policy.targets()`: every service and bundle, bundles first, each sorted by id.
 pub fn targets(policy: &Policy) -> Vec<Target> {
     let mut out = Vec::new();
@@ -218,6 +260,7 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
                 .map(|s| s.id.clone())
                 .collect(),
             fields: fields_of(policy, &b.services),
+            conditions: std::collections::BTreeMap::new(),
         });
     }
     for (i, s) in policy.services.iter().enumerate() {
@@ -227,7 +270,16 @@ pub fn targets(policy: &Policy) -> Vec<Target> {
             name: s.name.0.clone(),
             services: vec![s.id.clone()],
             fields: fields_of(policy, &[i]),
+            conditions: std::collections::BTreeMap::new(),
         });
+    }
+    for t in &mut out {
+        let services: Vec<usize> = t
+            .services
+            .iter()
+            .filter_map(|id| policy.services.iter().position(|s| &s.id == id))
+            .collect();
+        t.conditions = conditions_of(policy, &services, &t.fields);
     }
     out
 }
@@ -300,9 +352,18 @@ fn date_list(v: Option<&Value>, path: &str) -> Result<Vec<Date>, Error> {
     }
 }
 
-fn parse_obj(text: &str, path: &str) -> Result<serde_json::Map<String, Value>, Error> {
+/// A calendar option object: unknown keys are errors with a did-you-mean (a misspelt
+/// `holydays` must not pass silently and give a wrong due day).
+fn parse_obj(
+    text: &str,
+    path: &str,
+    allowed: &[&str],
+) -> Result<serde_json::Map<String, Value>, Error> {
     match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(m)) => Ok(m),
+        Ok(Value::Object(m)) => {
+            known_keys(&m, path, allowed)?;
+            Ok(m)
+        }
         Ok(Value::Null) => Ok(serde_json::Map::new()),
         _ => Err(cal_err(
             Code::TypeMismatch,
@@ -313,12 +374,37 @@ fn parse_obj(text: &str, path: &str) -> Result<serde_json::Map<String, Value>, E
     }
 }
 
+/// The first unknown key of `m` (in key order) as a `CalendarError` `unknown_field`.
+fn known_keys(
+    m: &serde_json::Map<String, Value>,
+    path: &str,
+    allowed: &[&str],
+) -> Result<(), Error> {
+    match m.keys().find(|k| !allowed.contains(&k.as_str())) {
+        None => Ok(()),
+        Some(k) => {
+            let shown: String = k.chars().take(64).collect();
+            let (hz, he) = crate::text::suggest::hint(k, allowed.iter().copied());
+            let list = allowed.join("、");
+            Err(cal_err(
+                Code::UnknownField,
+                &crate::text::locate::key_path(path, k),
+                format!("未知的键 `{shown}`{hz}（可用：{list}）"),
+                format!(
+                    "unknown key `{shown}`{he} (allowed: {})",
+                    allowed.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
 /// `Calendar.builtin(id, {beyond_coverage})`.
 ///
 /// # Errors
 /// `unknown_calendar`, or `bad_value` for an unknown `beyond_coverage`.
 pub fn calendar_builtin(id: &str, options_json: &str) -> Result<Calendar, Error> {
-    let opts = parse_obj(options_json, "options")?;
+    let opts = parse_obj(options_json, "options", &["beyond_coverage"])?;
     let beyond = match opts.get("beyond_coverage") {
         None | Some(Value::Null) => BeyondCoverage::Error,
         Some(Value::String(s)) => BeyondCoverage::parse(s).ok_or_else(|| {
@@ -346,7 +432,7 @@ pub fn calendar_builtin(id: &str, options_json: &str) -> Result<Calendar, Error>
 /// # Errors
 /// Bad dates, dates outside coverage, a date in both lists.
 pub fn calendar_with_overrides(cal: &Calendar, json: &str) -> Result<Calendar, Error> {
-    let o = parse_obj(json, "overrides")?;
+    let o = parse_obj(json, "overrides", &["holidays", "workdays"])?;
     let h = date_list(o.get("holidays"), "holidays")?;
     let w = date_list(o.get("workdays"), "workdays")?;
     Ok(cal.with_overrides(&h, &w)?)
@@ -357,7 +443,7 @@ pub fn calendar_with_overrides(cal: &Calendar, json: &str) -> Result<Calendar, E
 /// # Errors
 /// A year not adjacent to coverage, bad dates.
 pub fn calendar_with_year(cal: &Calendar, year: f64, json: &str) -> Result<Calendar, Error> {
-    let o = parse_obj(json, "data")?;
+    let o = parse_obj(json, "data", &["holidays", "workdays", "source"])?;
     if !(year.is_finite() && year.fract() == 0.0 && (1.0..=9999.0).contains(&year)) {
         return Err(cal_err(
             Code::BadValue,
@@ -408,6 +494,18 @@ pub fn parse_period(v: &Value, path: &str) -> Result<Period, Error> {
     let Some((k, n)) = m.iter().next() else {
         return Err(bad());
     };
+    const UNITS: [&str; 3] = ["working_days", "natural_days", "months"];
+    if !UNITS.contains(&k.as_str()) {
+        // As the policy loader says it: `bad_limit`, with a did-you-mean for a misspelt unit.
+        let (hz, he) = crate::text::suggest::hint(k, UNITS);
+        let shown: String = k.chars().take(64).collect();
+        return Err(cal_err(
+            Code::BadLimit,
+            path,
+            format!("未知的时限单位 `{shown}`{hz}：期限必须是 {{\"working_days\": N}}、{{\"natural_days\": N}} 或 {{\"months\": N}} 之一"),
+            format!("unknown period unit `{shown}`{he}: a period must be one of {{\"working_days\": N}}, {{\"natural_days\": N}}, {{\"months\": N}}"),
+        ));
+    }
     let n = n.as_f64().ok_or_else(bad)?;
     let n = arg_count(n, path).map_err(|_| bad())?;
     match k.as_str() {
@@ -438,6 +536,9 @@ pub fn calendar_due(
             let mut out = Vec::with_capacity(a.len());
             for (i, p) in a.iter().enumerate() {
                 let path = format!("pauses[{i}]");
+                if let Value::Object(m) = p {
+                    known_keys(m, &path, &["from", "to"])?;
+                }
                 let (Some(Value::String(f)), Some(Value::String(t))) = (p.get("from"), p.get("to"))
                 else {
                     return Err(cal_err(
@@ -648,5 +749,5 @@ pub fn guide_json(policy: &Policy, target: &str, locale: &str) -> Result<String,
 /// # Errors
 /// `RequestError` `unknown_target`.
 pub fn guide_html(policy: &Policy, target: &str, locale: &str) -> Result<String, Error> {
-    policy.guide_html(target, locale)
+    Ok(policy.guide_html(target, locale)?)
 }

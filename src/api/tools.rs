@@ -114,9 +114,44 @@ fn indent_json(text: &str) -> String {
     out
 }
 
+/// Line and UTF-16 column (1-based) of each path (`services.power.stages[0]`,
+/// `materials["licence.v2"].name`) in a JSON text, with the crate's one locator: a member's key,
+/// an array element's value; a path that is not in the text gets its nearest enclosing value
+/// (the object a missing key belongs in). What the CLI and the workbench use to place findings
+/// that come without a position. As JSON text: `[[line, column], …]`.
+pub fn locate_json(text: &str, paths: &[String]) -> String {
+    let locations = crate::text::locate::scan(text);
+    let out: Vec<[u32; 2]> = paths
+        .iter()
+        .map(|p| {
+            let at = locations.key(p);
+            [at.line, at.column]
+        })
+        .collect();
+    to_json(&out)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    #[test]
+    fn locate_places_members_elements_and_quoted_keys() {
+        let text = "{\n  \"a\": \"营业\",\n  \"materials\": {\"licence.v2\": {\"name\": 1}},\n  \"b\": [1, {\"c\": 2}]\n}";
+        let paths: Vec<String> = [
+            "a",
+            "materials[\"licence.v2\"].name",
+            "b[1].c",
+            "b[1].missing",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(
+            super::locate_json(text, &paths),
+            "[[2,3],[3,32],[4,13],[4,12]]"
+        );
+    }
+
     use super::*;
 
     #[test]

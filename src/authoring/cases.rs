@@ -346,38 +346,12 @@ const EXPECT_KEYS: [&str; 11] = [
 ];
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
+    crate::text::locate::key_path(path, key)
 }
 
-/// The allowed key closest to a misspelt one (edit distance at most 2), if any.
+/// The allowed key closest to a misspelt one: the crate's one did-you-mean rule.
 fn suggest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    allowed
-        .iter()
-        .map(|a| (edit_distance(key, a), *a))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, a)| a)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
-        cur.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.get(j).copied().unwrap_or(0) + 1;
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
+    crate::text::suggest::suggest(key, allowed.iter().copied())
 }
 
 impl CaseFile {
@@ -410,12 +384,13 @@ impl CaseFile {
             }],
         })?;
         CaseFile::from_value(&v).map_err(|mut e| {
-            let positions = crate::authoring::cases::positions(text);
+            // The crate's one JSON locator: a member's key, an element's value, or (for a
+            // missing key) the object that lacks it.
+            let locations = crate::text::locate::scan(text);
             for d in &mut e.issues {
-                if let Some((l, c)) = positions.get(&d.path) {
-                    d.line = Some(*l);
-                    d.column = Some(*c);
-                }
+                let at = locations.key(&d.path);
+                d.line = Some(at.line);
+                d.column = Some(at.column);
             }
             e
         })
@@ -648,164 +623,9 @@ impl Policy {
     }
 }
 
-// ---- positions --------------------------------------------------------------------------------
-
-/// Every key and array element of a JSON text, by its path (`cases[0].expect.outcome`), with the
-/// 1-based line and UTF-16 column where it starts (the key's opening quote for an object member,
-/// the value for an array element). Best effort: text that is not JSON yields what was seen.
-pub fn positions(text: &str) -> BTreeMap<String, (u32, u32)> {
-    let mut s = Scanner {
-        chars: text.chars().collect(),
-        i: 0,
-        line: 1,
-        col: 1,
-        out: BTreeMap::new(),
-        depth: 0,
-    };
-    s.ws();
-    s.value("");
-    s.out
-}
-
-struct Scanner {
-    chars: Vec<char>,
-    i: usize,
-    line: u32,
-    col: u32,
-    out: BTreeMap<String, (u32, u32)>,
-    depth: u32,
-}
-
-impl Scanner {
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.i).copied()
-    }
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.i += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.col = 1;
-        } else {
-            self.col += u32::try_from(c.len_utf16()).unwrap_or(1);
-        }
-        Some(c)
-    }
-    fn ws(&mut self) {
-        while matches!(self.peek(), Some(' ' | '\t' | '\n' | '\r')) {
-            self.bump();
-        }
-    }
-    fn string(&mut self) -> String {
-        let mut out = String::new();
-        self.bump();
-        while let Some(c) = self.bump() {
-            match c {
-                '"' => break,
-                '\\' => {
-                    if let Some(e) = self.bump() {
-                        match e {
-                            'n' => out.push('\n'),
-                            't' => out.push('\t'),
-                            'u' => {
-                                let hex: String = (0..4).filter_map(|_| self.bump()).collect();
-                                if let Some(ch) =
-                                    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                                {
-                                    out.push(ch);
-                                }
-                            }
-                            other => out.push(other),
-                        }
-                    }
-                }
-                c => out.push(c),
-            }
-        }
-        out
-    }
-    fn value(&mut self, path: &str) {
-        if self.depth > 128 {
-            self.i = self.chars.len();
-            return;
-        }
-        match self.peek() {
-            Some('{') => {
-                self.depth += 1;
-                self.bump();
-                self.ws();
-                while self.peek() == Some('"') {
-                    let at = (self.line, self.col);
-                    let key = self.string();
-                    let p = join(path, &key);
-                    self.out.entry(p.clone()).or_insert(at);
-                    self.ws();
-                    if self.peek() == Some(':') {
-                        self.bump();
-                    }
-                    self.ws();
-                    self.value(&p);
-                    self.ws();
-                    if self.peek() == Some(',') {
-                        self.bump();
-                        self.ws();
-                    }
-                }
-                if self.peek() == Some('}') {
-                    self.bump();
-                }
-                self.depth -= 1;
-            }
-            Some('[') => {
-                self.depth += 1;
-                self.bump();
-                self.ws();
-                let mut n = 0usize;
-                while !matches!(self.peek(), Some(']') | None) {
-                    let p = format!("{path}[{n}]");
-                    self.out.entry(p.clone()).or_insert((self.line, self.col));
-                    let before = self.i;
-                    self.value(&p);
-                    self.ws();
-                    if self.peek() == Some(',') {
-                        self.bump();
-                        self.ws();
-                    }
-                    if self.i == before {
-                        self.bump();
-                    }
-                    n += 1;
-                }
-                self.bump();
-                self.depth -= 1;
-            }
-            Some('"') => {
-                self.string();
-            }
-            Some(_) => {
-                while !matches!(
-                    self.peek(),
-                    Some(',' | '}' | ']' | ' ' | '\n' | '\r' | '\t') | None
-                ) {
-                    self.bump();
-                }
-            }
-            None => {}
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_count_utf16_columns() {
-        let p = positions("{\"a\": \"营业\", \"b\": [1, {\"c\": 2}]}");
-        assert_eq!(p.get("a"), Some(&(1, 2)));
-        assert_eq!(p.get("b"), Some(&(1, 13)));
-        assert_eq!(p.get("b[1].c"), Some(&(1, 23)));
-    }
 
     #[test]
     fn case_file_errors_name_their_paths() {

@@ -25,6 +25,16 @@ impl Period {
             Period::WorkingDays(n) | Period::NaturalDays(n) | Period::Months(n) => n,
         }
     }
+    /// The period in words (`5 个工作日`, `3 natural days`), the crate's one wording.
+    pub fn words(self, locale: crate::text::Locale) -> String {
+        use crate::text::period::{words, Unit};
+        let unit = match self {
+            Period::WorkingDays(_) => Unit::WorkingDays,
+            Period::NaturalDays(_) => Unit::NaturalDays,
+            Period::Months(_) => Unit::Months,
+        };
+        words(unit, self.count(), locale)
+    }
 }
 
 impl serde::Serialize for Period {

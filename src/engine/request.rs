@@ -14,6 +14,17 @@ pub const MAX_REQUEST_BYTES: usize = 1 << 20;
 /// The most keys accepted in `form` and in `materials`.
 pub const MAX_FORM_KEYS: usize = 1_000;
 
+/// The keys a request may have.
+pub const REQUEST_KEYS: &[&str] = &[
+    "beyond_coverage",
+    "form",
+    "locale",
+    "materials",
+    "region",
+    "submitted_at",
+    "target",
+];
+
 /// A request that cannot be decided at all. Thrown to JS as `RequestError`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", .issues.first().map(|d| d.one_line("en")).unwrap_or_else(|| "invalid request".into()))]
@@ -474,20 +485,30 @@ impl Request {
                 "the request must be an object",
             ));
         }
-        let mut warnings = Vec::new();
-        for k in &obj.unknown {
-            warnings.push(
-                Diagnostic::error(
-                    k.clone(),
-                    Code::UnknownField,
-                    Message::new(
-                        format!("未知的请求字段 `{k}`，已忽略"),
-                        format!("unknown request key `{k}` was ignored"),
-                    ),
-                )
-                .with_severity(Severity::Warning),
-            );
+        if !obj.unknown.is_empty() {
+            // A misspelt key (`submited_at`) must not pass as a missing one: unknown top-level
+            // keys are errors with a did-you-mean, as in policies. (Unknown *form fields* and
+            // *material ids* stay warnings: a portal may send extra ones.)
+            let issues = obj
+                .unknown
+                .iter()
+                .take(crate::limits::MAX_ISSUES)
+                .map(|k| {
+                    let shown: String = k.chars().take(64).collect();
+                    let (hz, he) = crate::text::suggest::hint(k, REQUEST_KEYS.iter().copied());
+                    Diagnostic::error(
+                        crate::text::locate::key_path("", k),
+                        Code::UnknownField,
+                        Message::new(
+                            format!("未知的请求字段 `{shown}`{hz}"),
+                            format!("unknown request key `{shown}`{he}"),
+                        ),
+                    )
+                })
+                .collect();
+            return Err(RequestError { issues });
         }
+        let mut warnings = Vec::new();
         let target = match obj.target.take() {
             Some(Value::String(s)) if !s.is_empty() => s,
             Some(_) => {

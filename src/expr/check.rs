@@ -444,69 +444,10 @@ fn suggest_field(name: &str, mut names: Vec<&str>) -> Option<String> {
     closest(name, names.into_iter()).map(str::to_string)
 }
 
-/// The candidate nearest to `word` by edit distance (ignoring case), if near enough to be a
-/// plausible typo: one edit for short words, up to three for long ones. A candidate that
-/// extends or shortens `word` (`resident` → `residential`, `capacity` → `capacity_kva`) also
-/// counts, ranked as the weakest acceptable miss, because a truncated name is the other common
-/// slip.
+/// The candidate nearest to `word`: the crate's one did-you-mean rule.
 pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    // Identifiers are at most 64 characters; longer input is not a typo of one.
-    if word.chars().count() > 64 {
-        return None;
-    }
-    let limit = (word.chars().count() / 3).clamp(1, 3);
-    let word = word.to_lowercase();
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let lower = c.to_lowercase();
-        let mut dist = distance(&word, &lower);
-        let shorter = word.len().min(lower.len());
-        if dist > limit && shorter >= 4 && (lower.starts_with(&word) || word.starts_with(&lower)) {
-            dist = limit;
-        }
-        if dist <= limit && best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, c));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// Optimal-string-alignment distance: Levenshtein plus adjacent transpositions (`kav` for
-/// `kva`), the commonest typing slip.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let w = b.len() + 1;
-    let mut m = vec![0usize; (a.len() + 1) * w];
-    let at = |i: usize, j: usize| i * w + j;
-    for i in 0..=a.len() {
-        if let Some(c) = m.get_mut(at(i, 0)) {
-            *c = i;
-        }
-    }
-    for j in 0..=b.len() {
-        if let Some(c) = m.get_mut(at(0, j)) {
-            *c = j;
-        }
-    }
-    let get = |m: &[usize], i, j| m.get(at(i, j)).copied().unwrap_or(usize::MAX / 2);
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let (ca, cb) = (a.get(i - 1), b.get(j - 1));
-            let cost = usize::from(ca != cb);
-            let mut v = (get(&m, i - 1, j) + 1)
-                .min(get(&m, i, j - 1) + 1)
-                .min(get(&m, i - 1, j - 1) + cost);
-            if i > 1 && j > 1 && ca == b.get(j - 2) && a.get(i - 2) == cb {
-                v = v.min(get(&m, i - 2, j - 2) + 1);
-            }
-            if let Some(c) = m.get_mut(at(i, j)) {
-                *c = v;
-            }
-        }
-    }
-    get(&m, a.len(), b.len())
+    crate::text::suggest::suggest(word, candidates)
 }

@@ -14,8 +14,7 @@ impl Locale {
     /// tag) is Chinese, the default.
     pub fn parse(tag: &str) -> Locale {
         let t = tag.as_bytes();
-        let en = t.len() >= 2
-            && t[..2].eq_ignore_ascii_case(b"en")
+        let en = t.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"en"))
             && (t.len() == 2 || t.get(2) == Some(&b'-'));
         if en {
             Locale::En

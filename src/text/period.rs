@@ -11,16 +11,28 @@ pub enum Unit {
     Months,
 }
 
-/// `n` units in words.
+/// `n` units in words; zero working days is "the same day" (当日).
 pub fn words(unit: Unit, n: u32, locale: Locale) -> String {
     let s = if n == 1 { "" } else { "s" };
     match (unit, locale.is_en()) {
+        (Unit::WorkingDays, false) if n == 0 => "当日".to_string(),
+        (Unit::WorkingDays, true) if n == 0 => "the same day".to_string(),
         (Unit::WorkingDays, false) => format!("{n} 个工作日"),
         (Unit::NaturalDays, false) => format!("{n} 个自然日"),
         (Unit::Months, false) => format!("{n} 个月"),
         (Unit::WorkingDays, true) => format!("{n} working day{s}"),
         (Unit::NaturalDays, true) => format!("{n} natural day{s}"),
         (Unit::Months, true) => format!("{n} month{s}"),
+    }
+}
+
+/// The unit named by its JSON key (`working_days`, `natural_days`, `months`).
+pub fn unit_of_key(key: &str) -> Option<Unit> {
+    match key {
+        "working_days" => Some(Unit::WorkingDays),
+        "natural_days" => Some(Unit::NaturalDays),
+        "months" => Some(Unit::Months),
+        _ => None,
     }
 }
 

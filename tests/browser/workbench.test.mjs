@@ -137,7 +137,7 @@ test("workbench: typo at its line, fix, run cases, diff, download", { skip: !bui
   const change = page.locator('#diff-changes li[data-kind="stage_limit_changed"]');
   await change.waitFor();
   assert.match(await change.textContent(), /services\.fire_review\.stages\[review\]\.limit/);
-  assert.match(await change.textContent(), /5个工作日 → 7个工作日/);
+  assert.match(await change.textContent(), /5 个工作日 → 7 个工作日/);
   assert.ok(await page.locator("#diff-cases li").count() > 0);
   assert.match(await page.locator("#diff-cases").textContent(), /service_dues\.fire_review/);
 

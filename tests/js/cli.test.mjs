@@ -139,7 +139,7 @@ test("diff: structural changes and the cases they change", () => {
   assert.match(r.out, /7 working days → 5 working days/);
   assert.match(r.out, /^1 of 5 cases change:$/m);
   assert.match(r.out, /service_dues\.fire_review: "2026-03-25" → "2026-03-23"/);
-  assert.match(run("diff", "--locale", "zh-CN", fx("drawing-review.fire7.json"), base).out, /7个工作日 → 5个工作日/);
+  assert.match(run("diff", "--locale", "zh-CN", fx("drawing-review.fire7.json"), base).out, /7 个工作日 → 5 个工作日/);
   const { code, v } = json("diff", fx("drawing-review.no-fire-bundle.json"), base, cases);
   assert.equal(code, 0);
   assert.deepEqual(v.diff.changes.map((c) => [c.kind, c.path]), [

@@ -69,3 +69,17 @@ impl JsPolicySet {
         from_json_text(&intake_rules::api::to_json(&self.inner.lint()))
     }
 }
+
+/// Line and UTF-16 column (1-based) of each JSON path in `text` (`[[line, column], …]`), with the
+/// module's locator: what the CLI and the workbench use to place findings without a position.
+#[wasm_bindgen(unchecked_return_type = "[number, number][]")]
+pub fn locate(
+    text: String,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] paths: JsValue,
+) -> Result<JsValue, JsValue> {
+    let paths: Vec<String> = js_sys::Array::from(&paths)
+        .iter()
+        .map(|p| p.as_string().unwrap_or_default())
+        .collect();
+    Ok(from_json_text(&api_tools::locate_json(&text, &paths)))
+}
