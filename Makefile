@@ -91,8 +91,19 @@ types:
 test-browser: pkg browser-tools
 	node --test tests/browser/
 
-test: tools lint test-native test-wasm-node test-wasm-browser test-js test-ts test-browser
+test: tools lint test-native test-wasm-node test-wasm-browser test-js test-ts test-browser test-embed
 	@echo "make test: all suites passed"
+
+## ---- test-embed: the packed package in real projects (tests/embed, docs/integration.md) -----
+# Fixture projects install the `npm pack` of pkg/ as users do and run it: Vite 5/6/7/8 dev and
+# build, webpack 5, Rollup, esbuild, plain pages under a strict CSP, Node CommonJS (without
+# require(esm)) and ESM, Express and NestJS back-ends, Vue 3 + Element Plus; pages in headless
+# Chromium. npm's downloads are cached in .tools/npm-cache/ and each fixture's install in
+# test-output/embed/ (both ignored; kept between runs, and worth caching in CI): `npm ci` runs
+# again only when a fixture's lockfile changes.
+.PHONY: test-embed
+test-embed: pkg browser-tools
+	node --test --test-concurrency=1 tests/embed/
 
 # stdout is exactly one JSON object of figures; the build's output goes to stderr.
 bench:

@@ -43,10 +43,29 @@ full_raw=$raw
 build pkg/portal "$target_dir/portal" --no-default-features
 portal_raw=$raw
 
-for f in node.js browser.js runtime.js cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
-# The portal entry: the same two loaders next to its own module, and its own declarations.
-cp js/node.js js/browser.js js/runtime.js pkg/portal/
+for f in cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done
+# The entry points, the same files next to each module's .wasm (docs/integration.md): Node ES
+# module and CommonJS, browser (ready on import), init (no top-level await), typed errors.
+# The CommonJS glue is generated from wasm-bindgen's ES module glue. wasm-url.js differs: it
+# names its own module's .wasm by package path.
+for dir in pkg pkg/portal; do
+  cp js/node.js js/node.cjs js/browser.js js/init.js js/init-node.js js/init.cjs js/init.d.ts \
+    js/errors.js js/errors.d.ts js/fetch-wasm.js js/runtime.js "$dir/"
+  node js/tools/esm-to-cjs.mjs "$dir/intake_rules.js" "$dir/intake_rules.cjs"
+  node js/tools/esm-to-cjs.mjs js/errors.js "$dir/errors.cjs"
+  node js/tools/esm-to-cjs.mjs js/runtime.js "$dir/runtime.cjs"
+  # wasm-bindgen's snippets (the glue imports them): CommonJS twins next to them.
+  if [ -d "$dir/snippets" ]; then
+    find "$dir/snippets" -name '*.js' | while read -r f; do node js/tools/esm-to-cjs.mjs "$f" "${f%.js}.cjs"; done
+  fi
+done
+cp js/wasm-url.js pkg/
+cp js/portal/wasm-url.js pkg/portal/
 cp js/portal.d.ts pkg/portal/index.d.ts
+# Form-library adapters and custom elements: plain JS over a Policy or a decision, for both modules.
+mkdir -p pkg/adapters
+cp js/adapters/async-validator.js js/adapters/async-validator.d.ts pkg/adapters/
+cp js/elements.js js/elements.d.ts pkg/
 cp js/package.json pkg/package.json
 cp README.md pkg/README.md
 cp LICENSE pkg/LICENSE

@@ -1,0 +1,7 @@
+// The custom elements' declarations (browser config only: they need the DOM lib).
+import { defineIntakeElements, type IntakeNoticeElement } from "intake-rules/elements";
+import { Policy } from "intake-rules/portal";
+
+const notice: IntakeNoticeElement = document.createElement("intake-notice");
+notice.decision = Policy.builtin("joint-utility-connection").evaluate({ target: "joint", submitted_at: "2026-09-30T10:00:00+08:00" });
+defineIntakeElements(customElements);
