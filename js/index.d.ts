@@ -13,3 +13,6 @@ export type {
   CaseExpect, Case, CaseFile, CaseDifference, CaseResult, CaseReport, ChangeKind, PolicyChange,
   CaseChange, AffectedCase, PolicyRef, PolicyDiff,
 } from "./intake_rules.js";
+export type {
+  StatsShare, StatsRange, StatsSpread, StatsDays, RegionStats, TargetStats, PolicyStats,
+} from "./intake_rules.js";

@@ -2,11 +2,11 @@
 export interface CaseExpect {
   outcome?: Outcome;
   /** Service id → outcome, for the ids listed. */
-  services?: { [service: string]: Outcome };
+  services?: { [service: string]: Outcome | null };
   /** The exact set of material ids in the checklist. */
   checklist?: string[];
   /** Material id → the exact list of services using it (order ignored). */
-  used_by?: { [material: string]: string[] };
+  used_by?: { [material: string]: string[] | null };
   /** The exact set of missing materials, each with whether it is tolerated. */
   missing?: { [material: string]: boolean };
   /** Path fragments covering the decision's field errors exactly (`[]`: none). */
@@ -56,4 +56,41 @@ export interface PolicyDiff {
   changes: PolicyChange[];
   cases_checked: number;
   cases: AffectedCase[];
+}
+/** `count` of `of`; `share` = count / of to three decimals (null when `of` is 0). */
+export interface StatsShare { count: number; of: number; share: number | null }
+/** Fewest, typical (median over the cases; null without cases), most. */
+export interface StatsRange { fewest: number; typical: number | null; most: number }
+export interface StatsSpread { min: number; median: number; max: number }
+export interface StatsDays {
+  cases: number;
+  with_timeline: number;
+  counted_working_days: StatsSpread | null;
+  working_days: StatsSpread | null;
+  promise_met: StatsShare | null;
+  legal_met: StatsShare | null;
+}
+export interface RegionStats { id: string; name: string | null; promise: Period | null; days: StatsDays }
+export interface TargetStats {
+  id: string;
+  kind: "service" | "bundle";
+  name: string;
+  services: number;
+  materials: StatsRange;
+  tolerable_materials: StatsShare;
+  commitment_materials: StatsShare;
+  electronic_materials: StatsShare;
+  tolerable_services: StatsShare;
+  promise: Period | null;
+  legal: Period | null;
+  steps: StatsRange;
+  days: StatsDays;
+  regions: RegionStats[];
+}
+/** `policy.stats(cases?)`: reform metrics per target (docs/policy-tools.md). */
+export interface PolicyStats {
+  policy: { id: string; version: string };
+  cases_checked: number;
+  cases_undecided: number;
+  targets: TargetStats[];
 }

@@ -172,6 +172,8 @@ codes! {
     EffectiveGap = "effective_gap",
     /// A tolerable material in a service whose tolerance allows none.
     ToleranceUnusable = "tolerance_unusable",
+    /// An `acknowledged` entry that matches no warning or note of lint.
+    UnusedAcknowledgement = "unused_acknowledgement",
 }
 
 impl serde::Serialize for Code {

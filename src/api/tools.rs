@@ -131,6 +131,14 @@ pub fn locate_json(text: &str, paths: &[String]) -> String {
     to_json(&out)
 }
 
+/// `policy.stats(cases?)`: the reform metrics as JSON text.
+///
+/// # Errors
+/// `RequestError` when a case file is given and is unusable.
+pub fn stats_json(policy: &Policy, cases: Option<&str>) -> Result<String, Error> {
+    Ok(to_json(&policy.stats(cases)?))
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

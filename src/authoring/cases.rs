@@ -50,9 +50,11 @@ const OUTCOMES: [&str; 4] = [
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Expect {
     pub outcome: Option<String>,
-    pub services: Option<BTreeMap<String, String>>,
+    /// `null` for an id: expected not applicable.
+    pub services: Option<BTreeMap<String, Option<String>>>,
     pub checklist: Option<BTreeSet<String>>,
-    pub used_by: Option<BTreeMap<String, BTreeSet<String>>>,
+    /// `null` for an id: expected not in the checklist.
+    pub used_by: Option<BTreeMap<String, Option<BTreeSet<String>>>>,
     pub missing: Option<BTreeMap<String, bool>>,
     pub field_errors: Option<Vec<String>>,
     pub notice_mentions: Option<Vec<String>>,
@@ -255,13 +257,19 @@ impl Parser {
             let p = join(path, k);
             match k.as_str() {
                 "outcome" => e.outcome = self.outcome(x, &p),
-                "services" => e.services = self.map(x, &p, |s, x, p| s.outcome(x, p)),
+                "services" => {
+                    e.services = self.map(x, &p, |s, x, p| match x {
+                        Value::Null => Some(None),
+                        _ => s.outcome(x, p).map(Some),
+                    });
+                }
                 "checklist" => {
                     e.checklist = self.strings(x, &p).map(|v| v.into_iter().collect());
                 }
                 "used_by" => {
-                    e.used_by = self.map(x, &p, |s, x, p| {
-                        s.strings(x, p).map(|v| v.into_iter().collect())
+                    e.used_by = self.map(x, &p, |s, x, p| match x {
+                        Value::Null => Some(None),
+                        _ => s.strings(x, p).map(|v| Some(v.into_iter().collect())),
                     });
                 }
                 "missing" => {
@@ -474,7 +482,8 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
                 .iter()
                 .find(|s| &s.id == id)
                 .map_or(Value::Null, |s| Value::String(s.outcome.as_str().into()));
-            diff(format!("services.{id}"), Value::String(o.clone()), actual);
+            let expected = o.clone().map_or(Value::Null, Value::String);
+            diff(format!("services.{id}"), expected, actual);
         }
     }
     if let Some(list) = &expect.checklist {
@@ -490,7 +499,8 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
                 .map_or(Value::Null, |c| {
                     strs(c.used_by.iter().collect::<BTreeSet<_>>())
                 });
-            diff(format!("used_by.{id}"), strs(services), actual);
+            let expected = services.as_ref().map_or(Value::Null, strs);
+            diff(format!("used_by.{id}"), expected, actual);
         }
     }
     if let Some(missing) = &expect.missing {

@@ -497,6 +497,8 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
                     m.area.as_str()
                 ),
             );
+        } else if area_written(p, &m.id) {
+            // `"area": "general"` written out: the authors classified the material; trust it.
         } else if let Some(w) = SENSITIVE_WORDS.iter().find(|w| m.name.zh().contains(**w)) {
             out.add(
                 path,
@@ -526,8 +528,80 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
     }
 
     let mut list = out.list;
+    acknowledge(p, &mut list);
     sort_diagnostics(&mut list);
     list
+}
+
+/// Whether the material's `area` is written in the policy (not the default).
+fn area_written(p: &Policy, id: &str) -> bool {
+    p.source
+        .get("materials")
+        .and_then(|m| m.get(id))
+        .is_some_and(|m| m.get("area").is_some())
+}
+
+/// The policy's `acknowledged` entries: a warning or note with the same code and path becomes
+/// `info` and carries the reason; an entry that matches none (stale, or naming an error, which
+/// cannot be acknowledged) is itself a warning.
+fn acknowledge(p: &Policy, list: &mut Vec<Diagnostic>) {
+    let Some(acks) = p.source.get("acknowledged").and_then(|a| a.as_array()) else {
+        return;
+    };
+    fn text(v: Option<&serde_json::Value>) -> &str {
+        v.and_then(|x| x.as_str()).unwrap_or("")
+    }
+    let mut unused = Vec::new();
+    for (i, a) in acks.iter().enumerate() {
+        let (code, path) = (text(a.get("code")), text(a.get("path")));
+        let reason = a.get("reason");
+        let zh = text(reason.and_then(|r| r.get("zh-CN")));
+        let en = match text(reason.and_then(|r| r.get("en"))) {
+            "" => zh,
+            en => en,
+        };
+        let mut used = false;
+        for d in list.iter_mut() {
+            if d.code.as_str() == code && d.path == path && d.severity != Severity::Error {
+                used = true;
+                d.severity = Severity::Info;
+                d.message.zh = format!("{}（已确认：{zh}）", d.message.zh);
+                d.message.en = format!("{} (acknowledged: {en})", d.message.en);
+            }
+        }
+        if !used {
+            let named_error = list
+                .iter()
+                .any(|d| d.code.as_str() == code && d.path == path);
+            let (wz, we) = if named_error {
+                (
+                    "该项是错误，错误不能确认，只能修正",
+                    "it is an error, which cannot be acknowledged, only fixed",
+                )
+            } else {
+                (
+                    "检查结果中没有该项（可能已修正，可删除此条）",
+                    "lint reports no such finding (perhaps fixed: remove the entry)",
+                )
+            };
+            unused.push((i, code.to_string(), path.to_string(), wz, we));
+        }
+    }
+    let mut out = Out {
+        policy: p,
+        list: Vec::new(),
+    };
+    for (i, code, path, wz, we) in unused {
+        out.add(
+            index_path("acknowledged", i),
+            false,
+            Code::UnusedAcknowledgement,
+            Severity::Warning,
+            format!("确认 `{code}` @ `{path}` 未生效：{wz}"),
+            format!("the acknowledgement of `{code}` at `{path}` has no effect: {we}"),
+        );
+    }
+    list.append(&mut out.list);
 }
 
 impl Policy {

@@ -10,3 +10,4 @@ pub mod cases;
 pub mod diff;
 pub mod guide;
 pub(crate) mod lint;
+pub mod stats;

@@ -20,6 +20,7 @@ pub const TOP: &[&str] = &[
     "materials",
     "services",
     "bundles",
+    "acknowledged",
 ];
 pub const TOP_REQUIRED: &[&str] = &[
     "format",
@@ -102,6 +103,9 @@ pub const EFFECTIVE: &[&str] = &["$comment", "from", "until"];
 pub const CALENDAR: &[&str] = &["$comment", "base", "holidays", "workdays"];
 pub const PERIOD: &[&str] = &["$comment", "working_days", "natural_days", "months"];
 
+/// An entry of `acknowledged`: a lint finding accepted on purpose.
+pub const ACKNOWLEDGED: &[&str] = &["$comment", "code", "path", "reason"];
+
 /// Every object shape by its name in the JSON Schema's `$defs` (`policy` is the root).
 pub const ALL: &[(&str, &[&str])] = &[
     ("policy", TOP),
@@ -121,4 +125,5 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("effective", EFFECTIVE),
     ("calendar", CALENDAR),
     ("period", PERIOD),
+    ("acknowledged", ACKNOWLEDGED),
 ];

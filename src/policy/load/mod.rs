@@ -16,6 +16,7 @@ use super::parse;
 use crate::text::locate::{self, LazyLocations, Locations, Path, Pos};
 use crate::text::suggest::hint;
 
+mod acknowledged;
 mod bundles;
 mod ctx;
 mod fields;
@@ -351,10 +352,8 @@ fn issues_at(mut issues: Vec<Issue>, text: &str) -> Vec<Diagnostic> {
                 path: path.clone(),
                 code: Code::DuplicateKey,
                 message: m(
-                    format!("键 `{key}` 在同一对象中出现两次（只有最后一个有效）"),
-                    format!(
-                        "the key `{key}` appears twice in one object (only the last one counts)"
-                    ),
+                    format!("键 `{key}` 在同一对象中出现两次，请只保留一个"),
+                    format!("the key `{key}` appears twice in one object; keep only one"),
                 ),
                 at: At::Pos(*pos),
             }

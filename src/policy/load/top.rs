@@ -178,6 +178,7 @@ impl Ctx {
             .map(|(id, v)| self.bundle(id, v, &Path::Text("bundles").key(id), &service_ids))
             .collect();
 
+        self.acknowledged(top.get("acknowledged"));
         if !self.issues.is_empty() {
             return None;
         }
