@@ -15,4 +15,5 @@ export type {
 } from "./intake_rules.js";
 export type {
   StatsShare, StatsRange, StatsSpread, StatsDays, RegionStats, TargetStats, PolicyStats,
+  ReplaySeen, ReplayChanged, ReplayLineError, ReplayBatch,
 } from "./intake_rules.js";

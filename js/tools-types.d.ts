@@ -94,3 +94,28 @@ export interface PolicyStats {
   cases_undecided: number;
   targets: TargetStats[];
 }
+/** What one version decided for a replayed application. */
+export interface ReplaySeen {
+  outcome: Outcome | "request_error";
+  received_on: DateString | null;
+  due: DateString | null;
+  counted_working_days: number | null;
+  promise_met: boolean | null;
+}
+export interface ReplayChanged { line: number; target: string; old: ReplaySeen; new: ReplaySeen; due_shift: number | null }
+export interface ReplayLineError { line: number; column: number | null; code: string; message: Message }
+/** `Policy.replayBatch(...)`: counts of one batch of JSON Lines; every number adds up across batches. */
+export interface ReplayBatch {
+  lines: number;
+  applications: number;
+  errors: number;
+  changed: number;
+  transitions: [string, string, number][];
+  due_shifts: [number, number][];
+  promise_met_old: { met: number; judged: number };
+  promise_met_new: { met: number; judged: number };
+  counted_old: [number, number][];
+  counted_new: [number, number][];
+  changed_list: ReplayChanged[];
+  error_list: ReplayLineError[];
+}

@@ -209,3 +209,52 @@ fn the_facade_gives_the_same_json() {
     let b = serde_json::to_string(&p.stats(Some(&cases())).unwrap()).unwrap();
     assert_eq!(a, b);
 }
+
+/// Replay (issue 18 part 6): the same three applications under the policy and under a version
+/// whose power promise is 4 and whose connect stage takes 3 working days.
+#[test]
+fn replay_counts_transitions_shifts_and_promise_met() {
+    let old = policy();
+    let mut doc = old.source.clone();
+    doc["services"]["power"]["stages"][1]["limit"] = json!({"working_days": 3});
+    doc["services"]["power"]["promise"] = json!({"working_days": 4});
+    let new = Policy::from_value(&doc).unwrap();
+    let lines = [
+        req("power", "a", 400).to_string(),
+        String::new(),
+        "{\"target\": \"power\",".to_string(),
+        req("joint", "b", 100).to_string(),
+        req("power", "a", 100).to_string(),
+    ]
+    .join("\n");
+    let b = intake_rules::authoring::replay::replay_batch(&old, &new, &lines, 10, 1);
+    assert_eq!((b.lines, b.applications, b.errors), (5, 3, 1));
+    assert_eq!(b.error_list.len(), 1);
+    assert_eq!(b.error_list[0].line, 12);
+    assert_eq!(b.error_list[0].code, "invalid_json");
+    // Power: plan → Thu 03-05, connect now 3 → Tue 03-10 (was Mon 03-09): one working day
+    // later, 6 days against a promise of 4 (was 5 of 5). Joint: power now ends Wed 03-11,
+    // finish Thu 03-12 (was Wed 03-11): one day later, 8 days against the bundle's 7.
+    assert_eq!(b.changed, 3);
+    assert_eq!(b.due_shifts, vec![(1, 3)]);
+    assert_eq!(
+        b.transitions,
+        vec![("accepted".into(), "accepted".into(), 3)]
+    );
+    assert_eq!((b.promise_met_old.met, b.promise_met_old.judged), (3, 3));
+    assert_eq!((b.promise_met_new.met, b.promise_met_new.judged), (0, 3));
+    assert_eq!(b.counted_old, vec![(5, 2), (7, 1)]);
+    assert_eq!(b.counted_new, vec![(6, 2), (8, 1)]);
+    // keep = 1: only the first changed application is listed.
+    assert_eq!(b.changed_list.len(), 1);
+    assert_eq!(b.changed_list[0].line, 10);
+    assert_eq!(
+        b.changed_list[0].old.due.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-09")
+    );
+    assert_eq!(
+        b.changed_list[0].new.due.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-10")
+    );
+    assert_eq!(b.changed_list[0].due_shift, Some(1));
+}

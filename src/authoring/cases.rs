@@ -377,19 +377,28 @@ impl CaseFile {
                 format!("the case file is larger than the limit of {MAX_CASES_BYTES} bytes"),
             ));
         }
-        let v: Value = serde_json::from_str(text).map_err(|e| RequestError {
-            issues: vec![Diagnostic {
-                line: u32::try_from(e.line()).ok(),
-                column: u32::try_from(e.column()).ok(),
-                ..Diagnostic::error(
-                    "",
-                    Code::InvalidJson,
-                    Message::new(
-                        format!("用例文件不是合法的 JSON：{e}"),
-                        format!("the case file is not valid JSON: {e}"),
-                    ),
-                )
-            }],
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            // serde_json counts columns in bytes and appends " at line L column C": the
+            // position is given in UTF-16 columns instead, as everywhere else.
+            let at = crate::text::locate::from_serde_position(text, e.line(), e.column());
+            let detail = e.to_string();
+            let detail = detail
+                .rfind(" at line ")
+                .map_or(detail.as_str(), |i| detail.get(..i).unwrap_or(&detail));
+            RequestError {
+                issues: vec![Diagnostic {
+                    line: Some(at.line),
+                    column: Some(at.column),
+                    ..Diagnostic::error(
+                        "",
+                        Code::InvalidJson,
+                        Message::new(
+                            format!("用例文件不是合法的 JSON：{detail}"),
+                            format!("the case file is not valid JSON: {detail}"),
+                        ),
+                    )
+                }],
+            }
         })?;
         CaseFile::from_value(&v).map_err(|mut e| {
             // The crate's one JSON locator: a member's key, an element's value, or (for a

@@ -74,7 +74,7 @@ fn too_large_text() -> RequestError {
 }
 
 fn invalid_json(e: serde_json::Error) -> RequestError {
-    RequestError::new(
+    let mut r = RequestError::new(
         "",
         Code::InvalidJson,
         format!(
@@ -87,7 +87,13 @@ fn invalid_json(e: serde_json::Error) -> RequestError {
             e.line(),
             e.column()
         ),
-    )
+    );
+    // The position as fields too (serde_json's byte column: the same for ASCII text).
+    for d in &mut r.issues {
+        d.line = u32::try_from(e.line()).ok();
+        d.column = u32::try_from(e.column()).ok();
+    }
+    r
 }
 
 /// A request's top-level keys, as read: the known ones and the names of the others.

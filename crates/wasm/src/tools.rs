@@ -113,3 +113,32 @@ impl JsPolicy {
             .map_err(throw)
     }
 }
+
+#[wasm_bindgen(js_class = Policy)]
+impl JsPolicy {
+    /// One batch of past applications (JSON Lines, numbered from `first_line`) decided under
+    /// `old` and `next`: counts that add up across batches, and the first `keep` changed
+    /// applications and malformed lines (what `intake-rules replay` runs in each worker).
+    #[wasm_bindgen(js_name = replayBatch, unchecked_return_type = "ReplayBatch")]
+    pub fn replay_batch(
+        old: &JsPolicy,
+        next: &JsPolicy,
+        lines: String,
+        first_line: f64,
+        keep: u32,
+    ) -> JsValue {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let first = if first_line.is_finite() && first_line >= 1.0 {
+            first_line as u64
+        } else {
+            1
+        };
+        from_json_text(&api_tools::replay_batch_json(
+            &old.inner,
+            &next.inner,
+            &lines,
+            first,
+            keep as usize,
+        ))
+    }
+}
