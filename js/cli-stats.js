@@ -2,7 +2,7 @@
 // target (policy.stats): materials an applicant brings (fewest, typical over the case file,
 // most), the share of materials and services that allow 容缺 (and 告知承诺, 免提交), promised
 // and statutory limits against the counted days of the cases, steps (环节), per region.
-import { t, readText, render, thrownIssues, pct } from "./cli-util.js";
+import { t, readText, render, thrownIssues, pct, table } from "./cli-util.js";
 
 const period = (p, L) => {
   if (!p) return "—";
@@ -41,8 +41,7 @@ export function statsLines(s, L) {
       if (d.promise_met) rows.push([t(L, "承诺时限达成", "promise met"), share(d.promise_met)]);
       if (d.legal_met) rows.push([t(L, "法定时限达成", "legal limit met"), share(d.legal_met)]);
     }
-    const width = Math.max(...rows.map((r) => [...r[0]].length));
-    for (const [k, v] of rows) out.push(`  ${k.padEnd(width)}  ${v}`);
+    out.push(...table(rows));
     for (const r of x.regions) {
       const rd = r.days;
       out.push(`  ${t(L, "地区", "region")} ${r.id}${r.name ? ` ${r.name}` : ""}: ${t(L, "承诺", "promise")} ${period(r.promise, L)}` +

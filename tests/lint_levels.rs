@@ -264,3 +264,21 @@ fn case_files_accept_null_services_and_used_by() {
         ]
     );
 }
+
+#[test]
+fn a_syntax_error_is_explained_in_both_languages() {
+    let e = Policy::from_json("{\n  \"format\": 1,\n}").err().unwrap();
+    let d = &e.issues[0];
+    assert_eq!(d.code, Code::InvalidJson);
+    assert_eq!(d.message.en, "the text is not valid JSON: trailing comma");
+    assert_eq!(d.message.zh, "不是有效的 JSON：多余的尾随逗号");
+    let p = Policy::from_value(&base()).unwrap();
+    // serde_json reports the trailing comma at the `]` that follows it: column 14.
+    let e = p.run_cases("{\"cases\": [1,]}").err().unwrap();
+    let d = &e.issues()[0];
+    assert_eq!(
+        (d.code, d.line, d.column),
+        (Code::InvalidJson, Some(1), Some(14))
+    );
+    assert_eq!(d.message.zh, "用例文件不是合法的 JSON：多余的尾随逗号");
+}

@@ -9,7 +9,7 @@ import {
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
-  syntaxTree, syntaxHighlighting, defaultHighlightStyle, bracketMatching, foldGutter, foldKeymap,
+  syntaxTree, ensureSyntaxTree, syntaxHighlighting, defaultHighlightStyle, bracketMatching, foldGutter, foldKeymap,
   indentOnInput,
 } from "@codemirror/language";
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
@@ -98,12 +98,23 @@ function typeText(n) {
   return Array.isArray(n.type) ? n.type.join(" | ") : n.type ?? "";
 }
 
-function schemaCompletion(getSchema) {
+/** Replaces the typed key, with its quotes (and a closing quote closeBrackets added), by `"key": `. */
+function applyKey(key, quoted) {
+  return (view, completion, from, to) => {
+    const start = quoted ? from - 1 : from;
+    const end = view.state.sliceDoc(to, to + 1) === '"' ? to + 1 : to;
+    const insert = `"${key}": `;
+    view.dispatch({ changes: { from: start, to: end, insert }, selection: { anchor: start + insert.length } });
+  };
+}
+
+export function schemaCompletion(getSchema) {
   return (ctx) => {
     const schema = getSchema();
     if (!schema) return null;
     const { state, pos } = ctx;
-    const tree = syntaxTree(state);
+    // The whole tree (parsing is lazy; a key far down may not be parsed yet).
+    const tree = ensureSyntaxTree(state, state.doc.length, 1000) ?? syntaxTree(state);
     const word = ctx.matchBefore(/"?[\w$.-]*"?$/);
     const from = word ? word.from : pos;
     // The last significant character before the word decides: `{` or `,` → a key, `:` → a value.
@@ -111,6 +122,7 @@ function schemaCompletion(getSchema) {
     const last = before.slice(-1);
     const box = container(tree, from);
     if (!box) return null;
+    const quoted = state.sliceDoc(from, from + 1) === '"';
     if (box.name === "Object" && (last === "{" || last === ",")) {
       const nodes = schemaAt(schema, pathOf(state, box)) ?? [];
       const present = new Set();
@@ -133,12 +145,13 @@ function schemaCompletion(getSchema) {
             type: "property",
             detail: `${typeText(v)}${required ? " (required)" : ""}`,
             info: describe(v) || describe(d),
-            apply: `"${k}": `,
+            apply: applyKey(k, quoted),
             boost: required ? 1 : 0,
           });
         }
       }
-      return options.length ? { from, options, validFor: /^"?[\w$.-]*"?$/ } : null;
+      // Match the typed letters after the opening quote against the key names.
+      return options.length ? { from: quoted ? from + 1 : from, options, validFor: /^[\w$.-]*$/ } : null;
     }
     if (last === ":" || (box.name === "Array" && (last === "[" || last === ","))) {
       let nodes;
@@ -176,7 +189,7 @@ function schemaHover(getSchema) {
   return hoverTooltip((view, pos, side) => {
     const schema = getSchema();
     if (!schema) return null;
-    const node = syntaxTree(view.state).resolveInner(pos, side);
+    const node = (ensureSyntaxTree(view.state, pos + 1, 100) ?? syntaxTree(view.state)).resolveInner(pos, side);
     if (node.name !== "PropertyName") return null;
     const prop = node.parent;
     const obj = prop?.parent;

@@ -556,12 +556,15 @@ $("pack").replaceChildren(el("option", { value: "", disabled: true }, "—"), ..
 $("compare-pack").replaceChildren(...packOptions());
 
 // The files named on `intake-rules workbench`'s command line, when it serves this page.
+// (Only that server sets the page's token; the demo server has no /api/.)
 let session = null;
-try {
-  const r = await fetch("/api/session");
-  if (r.ok) session = await r.json();
-} catch {
-  session = null;
+if (token) {
+  try {
+    const r = await fetch("/api/session");
+    if (r.ok) session = await r.json();
+  } catch {
+    session = null;
+  }
 }
 if (session?.policy) {
   const p = session.policy;

@@ -393,7 +393,10 @@ impl CaseFile {
                         "",
                         Code::InvalidJson,
                         Message::new(
-                            format!("用例文件不是合法的 JSON：{detail}"),
+                            format!(
+                                "用例文件不是合法的 JSON：{}",
+                                crate::policy::json_detail_zh(detail)
+                            ),
                             format!("the case file is not valid JSON: {detail}"),
                         ),
                     )

@@ -319,7 +319,7 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
                 path: String::new(),
                 code: Code::InvalidJson,
                 message: m(
-                    format!("不是有效的 JSON：{detail}"),
+                    format!("不是有效的 JSON：{}", json_detail_zh(&detail)),
                     format!("the text is not valid JSON: {detail}"),
                 ),
                 at: At::Pos(pos),
@@ -338,6 +338,42 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
         Ok(_) => Err(issues_at(Vec::new(), text)),
         Err(issues) => Err(issues_at(issues, text)),
     }
+}
+
+/// serde_json's description of a syntax error, in Chinese where it is a common one (the
+/// English text otherwise).
+pub(crate) fn json_detail_zh(detail: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("trailing comma", "多余的尾随逗号"),
+        ("trailing characters", "JSON 之后还有多余的字符"),
+        ("EOF while parsing a value", "文本意外结束，缺少一个值"),
+        ("EOF while parsing an object", "文本意外结束，对象缺少 `}`"),
+        ("EOF while parsing a list", "文本意外结束，列表缺少 `]`"),
+        (
+            "EOF while parsing a string",
+            "文本意外结束，字符串缺少结尾的引号",
+        ),
+        ("expected value", "此处应为一个值"),
+        ("expected `,` or `}`", "此处应为 `,` 或 `}`"),
+        ("expected `,` or `]`", "此处应为 `,` 或 `]`"),
+        ("expected `:`", "此处应为 `:`"),
+        (
+            "expected ident",
+            "无法识别的字面量（应为 true、false 或 null）",
+        ),
+        ("key must be a string", "键必须是带双引号的字符串"),
+        ("invalid escape", "无效的转义序列"),
+        ("invalid number", "无效的数字"),
+        ("number out of range", "数字超出范围"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "字符串中有未转义的控制字符",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| *en == detail)
+        .map_or_else(|| detail.to_string(), |(_, zh)| (*zh).to_string())
 }
 
 /// `issues` and the text's duplicate keys, located in `text`.
