@@ -102,12 +102,12 @@ function humanLines(r, L) {
     `${r.file}：${num(r.lines)} 行，${num(r.applications)} 件申请，${num(r.malformed)} 行格式有误；用时 ${r.seconds} 秒（每秒 ${num(r.per_second)} 件，${r.workers} 个线程）`,
     `${r.file}: ${num(r.lines)} lines, ${num(r.applications)} applications, ${num(r.malformed)} malformed; ${r.seconds} s (${num(r.per_second)}/s, ${r.workers} workers)`));
   h.push("", t(L, "受理结果变化（旧 → 新）", "outcome transitions (old → new)"));
-  h.push(...table(r.transitions.map((x) => [`${x.old} → ${x.new}`, x.count, pct(x.count, r.applications)])));
+  h.push(...table(r.transitions.map((x) => [`${x.old} → ${x.new}`, num(x.count), pct(x.count, r.applications)])));
   h.push("", t(L, "办结日变化（两版都有办结日的申请，按工作日计）", "due days (applications with a due day under both, in working days)"));
   h.push(...table([
-    [t(L, "提前", "earlier"), r.due.earlier],
-    [t(L, "不变", "same"), r.due.same],
-    [t(L, "推迟", "later"), r.due.later],
+    [t(L, "提前", "earlier"), num(r.due.earlier)],
+    [t(L, "不变", "same"), num(r.due.same)],
+    [t(L, "推迟", "later"), num(r.due.later)],
   ]));
   const moved = r.due.shifts.filter((x) => x.working_days !== 0);
   if (moved.length) h.push(`  ${t(L, "分布", "shifts")}: ${moved.map((x) => `${x.working_days > 0 ? "+" : ""}${x.working_days}: ${num(x.count)}`).join(", ")}`);

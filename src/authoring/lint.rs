@@ -497,7 +497,7 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
                     m.area.as_str()
                 ),
             );
-        } else if area_written(p, &m.id) {
+        } else if m.area_written {
             // `"area": "general"` written out: the authors classified the material; trust it.
         } else if let Some(w) = SENSITIVE_WORDS.iter().find(|w| m.name.zh().contains(**w)) {
             out.add(
@@ -533,33 +533,14 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
     list
 }
 
-/// Whether the material's `area` is written in the policy (not the default).
-fn area_written(p: &Policy, id: &str) -> bool {
-    p.source
-        .get("materials")
-        .and_then(|m| m.get(id))
-        .is_some_and(|m| m.get("area").is_some())
-}
-
 /// The policy's `acknowledged` entries: a warning or note with the same code and path becomes
 /// `info` and carries the reason; an entry that matches none (stale, or naming an error, which
 /// cannot be acknowledged) is itself a warning.
 fn acknowledge(p: &Policy, list: &mut Vec<Diagnostic>) {
-    let Some(acks) = p.source.get("acknowledged").and_then(|a| a.as_array()) else {
-        return;
-    };
-    fn text(v: Option<&serde_json::Value>) -> &str {
-        v.and_then(|x| x.as_str()).unwrap_or("")
-    }
     let mut unused = Vec::new();
-    for (i, a) in acks.iter().enumerate() {
-        let (code, path) = (text(a.get("code")), text(a.get("path")));
-        let reason = a.get("reason");
-        let zh = text(reason.and_then(|r| r.get("zh-CN")));
-        let en = match text(reason.and_then(|r| r.get("en"))) {
-            "" => zh,
-            en => en,
-        };
+    for (i, a) in p.acknowledged.iter().enumerate() {
+        let (code, path) = (a.code.as_str(), a.path.as_str());
+        let (zh, en) = (a.reason.zh(), a.reason.get("en"));
         let mut used = false;
         for d in list.iter_mut() {
             if d.code.as_str() == code && d.path == path && d.severity != Severity::Error {

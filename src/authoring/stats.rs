@@ -218,14 +218,6 @@ fn decide_all(p: &Policy, file: &CaseFile, region: Option<&str>) -> (Vec<Seen>, 
     (out, undecided)
 }
 
-fn commitment_allowed(p: &Policy, id: &str) -> bool {
-    p.source
-        .get("materials")
-        .and_then(|m| m.get(id))
-        .and_then(|m| m.get("commitment"))
-        .is_some_and(|c| c.as_bool() == Some(true) || c.is_object())
-}
-
 fn target_stats(p: &Policy, id: &str, kind: &'static str, services: &[usize]) -> TargetStats {
     let list: Vec<&Service> = services.iter().filter_map(|i| p.services.get(*i)).collect();
     let bundle = (kind == "bundle")
@@ -295,7 +287,7 @@ fn target_stats(p: &Policy, id: &str, kind: &'static str, services: &[usize]) ->
             most: most.len() as u64,
         },
         tolerable_materials: Share::new(tolerable.len(), most.len()),
-        commitment_materials: Share::new(count(&|m| commitment_allowed(p, &m.id)), most.len()),
+        commitment_materials: Share::new(count(&|m| m.commitment), most.len()),
         electronic_materials: Share::new(count(&|m| m.electronic), most.len()),
         tolerable_services: Share::new(tolerable_services, list.len()),
         promise,

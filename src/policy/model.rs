@@ -157,6 +157,8 @@ pub struct Material {
     /// May be replaced by a signed commitment (告知承诺).
     pub commitment: bool,
     pub area: Area,
+    /// Whether `area` is written in the policy (then lint trusts it, whatever the name says).
+    pub area_written: bool,
     pub description: Option<Label>,
     pub basis: Option<Basis>,
 }
@@ -266,6 +268,14 @@ pub struct CalendarInfo {
     pub version: String,
 }
 
+/// A lint finding accepted on purpose: its code and path as lint reports them, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acknowledgement {
+    pub code: String,
+    pub path: String,
+    pub reason: Label,
+}
+
 /// A loaded, validated, compiled policy.
 #[derive(Debug, Clone)]
 pub struct Policy {
@@ -286,6 +296,8 @@ pub struct Policy {
     pub services: Vec<Service>,
     /// Sorted by id.
     pub bundles: Vec<Bundle>,
+    /// Lint findings accepted on purpose (`acknowledged`), in the policy's order.
+    pub acknowledged: Vec<Acknowledgement>,
     /// `sha256:` + hex of the canonical document, computed on first use (see
     /// [`Policy::fingerprint`]): hashing the whole document is a fifth of loading.
     pub(crate) fingerprint_cache: std::sync::OnceLock<String>,

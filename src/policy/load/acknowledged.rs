@@ -1,16 +1,17 @@
 //! `acknowledged`: lint findings the policy's authors have looked at and accept, each named by
 //! its code and path, with the reason (`[{"code", "path", "reason": {"zh-CN", "en"}}]`).
-//! The loader only checks the shape and that the code exists; `lint()` applies them.
+//! The loader checks the shape and that the code exists; `lint()` applies them.
 
 use super::*;
 
 impl Ctx {
-    pub(super) fn acknowledged(&mut self, v: Option<&Value>) {
-        let Some(v) = v else { return };
+    pub(super) fn acknowledged(&mut self, v: Option<&Value>) -> Vec<Acknowledgement> {
+        let mut out = Vec::new();
+        let Some(v) = v else { return out };
         let path = Path::Text("acknowledged");
         let Some(list) = v.as_array() else {
             self.mismatch(v, &path, "列表", "a list");
-            return;
+            return out;
         };
         if list.len() > limits::MAX_LIST_ENTRIES {
             self.push(
@@ -30,7 +31,7 @@ impl Ctx {
                 ),
                 At::Value,
             );
-            return;
+            return out;
         }
         for (i, item) in list.iter().enumerate() {
             let p = path.index(i);
@@ -38,8 +39,10 @@ impl Ctx {
             else {
                 continue;
             };
+            let mut code = None;
             if let Some(c) = obj.get("code") {
                 if let Some(s) = self.string(c, &p.key("code")) {
+                    code = Some(s.to_string());
                     if !Code::ALL.iter().any(|k| k.as_str() == s) {
                         let (hz, he) = hint(s, Code::ALL.iter().map(|k| k.as_str()));
                         self.bad_value(
@@ -51,12 +54,17 @@ impl Ctx {
                     }
                 }
             }
-            if let Some(s) = obj.get("path") {
-                self.string(s, &p.key("path"));
-            }
-            if let Some(r) = obj.get("reason") {
-                self.label(r, &p.key("reason"));
+            let at = obj
+                .get("path")
+                .and_then(|s| self.string(s, &p.key("path")))
+                .map(str::to_string);
+            let reason = obj
+                .get("reason")
+                .and_then(|r| self.label(r, &p.key("reason")));
+            if let (Some(code), Some(path), Some(reason)) = (code, at, reason) {
+                out.push(Acknowledgement { code, path, reason });
             }
         }
+        out
     }
 }

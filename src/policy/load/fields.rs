@@ -246,6 +246,7 @@ impl Ctx {
             electronic: electronic.unwrap_or(false),
             commitment: commitment.unwrap_or(false),
             area: area?,
+            area_written: obj.contains_key("area"),
             description,
             basis,
         })

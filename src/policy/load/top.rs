@@ -178,7 +178,7 @@ impl Ctx {
             .map(|(id, v)| self.bundle(id, v, &Path::Text("bundles").key(id), &service_ids))
             .collect();
 
-        self.acknowledged(top.get("acknowledged"));
+        let acknowledged = self.acknowledged(top.get("acknowledged"));
         if !self.issues.is_empty() {
             return None;
         }
@@ -228,6 +228,7 @@ impl Ctx {
             materials: materials.into_iter().collect::<Option<Vec<_>>>()?,
             services: services.into_iter().collect::<Option<Vec<_>>>()?,
             bundles: bundles.into_iter().collect::<Option<Vec<_>>>()?,
+            acknowledged,
             fingerprint_cache: std::sync::OnceLock::new(),
             // Filled in by the caller, which can move the document instead of copying it.
             source: Value::Null,
