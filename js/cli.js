@@ -7,7 +7,7 @@
 //   intake-rules stats <policy.json> [cases.json]
 //   intake-rules replay <old.json> <new.json> <applications.jsonl> [--workers n] [--limit n]
 //   intake-rules workbench [policy.json] [cases.json] [--port n]
-//   intake-rules guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD]
+//   intake-rules guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD] [--notes]
 // Every file is read by the module itself, so a problem is reported as the library reports
 // it: `file:line:column: error[code]: path: message`, in zh-CN or en (--locale).
 // Exit codes: 0 success; 1 the input has problems (a file that does not load — invalid JSON
@@ -37,8 +37,9 @@ commands:
                                              versions: transitions, due-day shifts, promise met
   workbench [policy.json] [cases.json] [--port <n>]
                                              the policy workbench on http://127.0.0.1:<port>/
-  guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD]
-                                             the service guide (办事指南), text or printable HTML
+  guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD] [--notes]
+                                             the service guide (办事指南), text or printable HTML;
+                                             --notes adds the acknowledged lint findings
 
 options:
   --json            print one JSON object (machine output)

@@ -95,7 +95,7 @@ test("text that is not JSON is a load error at its line and column, from the mod
   // A case file and a request are read by the module too.
   const c = run("test", base, temp("broken.cases.json", '{"cases": [\n  {"name": "x", "request": {},}\n]}'));
   assert.equal(c.code, 1);
-  assert.ok(c.out.startsWith(`${join(tmp, "broken.cases.json")}:2:32: error[invalid_json]: the case file is not valid JSON: trailing comma`), c.out);
+  assert.ok(c.out.startsWith(`${join(tmp, "broken.cases.json")}:2:31: error[invalid_json]: the case file is not valid JSON: trailing comma`), c.out);
   const q = run("check", base, temp("broken.request.json", '{"target": "joint_review",}'));
   assert.equal(q.code, 1);
   assert.match(q.out, /broken\.request\.json:1:27: error\[invalid_json\]/);
@@ -443,6 +443,18 @@ test("workbench: serves the package's workbench on 127.0.0.1, opens and saves th
     child.kill("SIGTERM");
   }
   assert.equal(run("workbench", join(tmp, "missing.json")).code, 2);
+});
+
+test("guide --notes lists the acknowledged findings with their reasons", () => {
+  const doc = JSON.parse(readFileSync(base, "utf8"));
+  doc.fields.unused_note = { type: "string" };
+  doc.acknowledged = [{ code: "unused_field", path: "fields.unused_note", reason: { "zh-CN": "备注仅供记录", en: "a note only" } }];
+  const file = temp("guide-notes.json", JSON.stringify(doc, null, 2));
+  const r = run("guide", file, "joint_review", "--notes");
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /已确认的检查结果[^\n]*\n {2}unused_field @ fields\.unused_note：备注仅供记录\n$/);
+  assert.match(run("guide", file, "joint_review", "--notes", "--locale", "en").out, /unused_field @ fields\.unused_note: a note only\n$/);
+  assert.doesNotMatch(run("guide", file, "joint_review").out, /unused_field/);
 });
 
 test("the package ships the docs a user needs, and they name only files it ships", () => {
