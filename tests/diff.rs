@@ -371,3 +371,425 @@ fn json_output_is_deterministic_and_rejects_bad_case_files() {
     let e = intake_rules::api::tools::diff_json(&a, &b, Some("{\"cases\": 3}")).unwrap_err();
     assert_eq!(e.name(), "RequestError");
 }
+
+/// `(kind, path)` of every change.
+fn kinds(d: &PolicyDiff) -> Vec<(&str, &str)> {
+    d.changes
+        .iter()
+        .map(|c| (c.kind, c.path.as_str()))
+        .collect()
+}
+
+#[test]
+fn defaults_written_or_left_out_are_not_changes() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| {
+        // The base writes the defaults `cutoff: "17:00"` and `calendar: "cn-mainland"`.
+        let top = d.as_object_mut().unwrap();
+        top.remove("cutoff");
+        top.remove("calendar");
+        d["fields"]["floor_area_m2"]["integer"] = json!(false);
+        d["fields"]["floor_area_m2"]["max"] = json!(10000000.0);
+        d["fields"]["bad_credit"]["required"] = json!(false);
+        d["materials"]["energy_calculation"]["area"] = json!("general");
+        d["materials"]["energy_calculation"]["commitment"] = json!(false);
+        let pr = &mut d["services"]["planning_review"];
+        pr["stages"][0]["pauses"] = json!([]);
+        pr["stages"][0]["limit_if"] = json!([]);
+        pr["stages"][0]["after"] = json!([]);
+    });
+    assert_eq!(changes(&diff(&base, &new, None)), vec![]);
+    // The same time with seconds, and the calendar as an object without overrides.
+    let new = edited(|d| {
+        d["cutoff"] = json!("17:00:00");
+        d["calendar"] = json!({"base": "cn-mainland"});
+    });
+    assert_eq!(changes(&diff(&base, &new, None)), vec![]);
+}
+
+#[test]
+fn a_cutoff_change_moves_the_received_day() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| d["cutoff"] = json!("09:00"));
+    let d = diff(&base, &new, Some(&cases()));
+    assert_eq!(
+        changes(&d),
+        vec![("cutoff_changed", "cutoff", json!("17:00"), json!("09:00"))]
+    );
+    assert_eq!(
+        d.changes[0].message.zh,
+        "当日收件截止时刻：`17:00` → `09:00`"
+    );
+    assert_eq!(
+        d.changes[0].message.en,
+        "the daily cutoff: `17:00` → `09:00`"
+    );
+    // Every case is submitted on Monday 2026-03-16 at 09:30, now after the cutoff: received
+    // on Tuesday 03-17, and every working-day date one working day later (no holiday in
+    // March 2026): the simple project's three reviews end Thursday 03-19 → Friday 03-20.
+    assert_eq!(d.cases.len(), 5);
+    let simple = d
+        .cases
+        .iter()
+        .find(|c| c.name == "simple project with fire review, all materials")
+        .unwrap();
+    let got: Vec<(&str, Value, Value)> = simple
+        .changes
+        .iter()
+        .map(|x| (x.path.as_str(), x.old.clone(), x.new.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("due", json!("2026-03-19"), json!("2026-03-20")),
+            ("received_on", json!("2026-03-16"), json!("2026-03-17")),
+            (
+                "service_dues.construction_review",
+                json!("2026-03-19"),
+                json!("2026-03-20")
+            ),
+            (
+                "service_dues.fire_review",
+                json!("2026-03-19"),
+                json!("2026-03-20")
+            ),
+            (
+                "service_dues.planning_review",
+                json!("2026-03-19"),
+                json!("2026-03-20")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_stage_limit_changed_to_natural_days() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| {
+        d["services"]["construction_review"]["stages"][2]["limit"] = json!({"natural_days": 10});
+    });
+    let d = diff(&base, &new, None);
+    assert_eq!(
+        changes(&d),
+        vec![(
+            "stage_limit_changed",
+            "services.construction_review.stages[final].limit",
+            json!({"working_days": 2}),
+            json!({"natural_days": 10})
+        )]
+    );
+    let m = &d.changes[0].message;
+    assert!(
+        m.zh.ends_with("的环节「终审」的时限：2 个工作日 → 10 个自然日"),
+        "{}",
+        m.zh
+    );
+    assert!(
+        m.en.starts_with("the time limit of stage `final` of service `construction_review` ("),
+        "{}",
+        m.en
+    );
+    assert!(
+        m.en.ends_with(": 2 working days → 10 natural days"),
+        "{}",
+        m.en
+    );
+}
+
+#[test]
+fn a_material_made_conditional() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| {
+        d["services"]["construction_review"]["materials"][4]["required"] =
+            json!("project_complexity != 'simple'");
+    });
+    let d = diff(&base, &new, None);
+    assert_eq!(
+        changes(&d),
+        vec![(
+            "material_made_conditional",
+            "services.construction_review.materials[geotechnical_report].required",
+            json!(true),
+            json!("project_complexity != 'simple'")
+        )]
+    );
+    let m = &d.changes[0].message;
+    assert!(
+        m.zh.ends_with(
+            "的材料「岩土工程勘察报告」改为有条件要求：`project_complexity != 'simple'`"
+        ),
+        "{}",
+        m.zh
+    );
+    assert!(
+        m.en.ends_with("is now required only if `project_complexity != 'simple'`"),
+        "{}",
+        m.en
+    );
+}
+
+#[test]
+fn a_field_description_changed() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| {
+        d["fields"]["bad_credit"]["description"]["en"] = json!("Filled in by the window");
+    });
+    let d = diff(&base, &new, None);
+    assert_eq!(
+        kinds(&d),
+        vec![("label_changed", "fields.bad_credit.description")]
+    );
+    let c = &d.changes[0];
+    assert_eq!(c.old["en"], json!("Filled in by the window after the credit check; such applicants cannot be accepted with tolerance"));
+    assert_eq!(c.new["en"], json!("Filled in by the window"));
+    assert_eq!(c.new["zh-CN"], c.old["zh-CN"]);
+    assert_eq!(c.message.zh, "表单字段 `bad_credit`的说明已修改");
+    assert_eq!(
+        c.message.en,
+        "the description of form field `bad_credit` changed"
+    );
+}
+
+#[test]
+fn a_renamed_service_is_named_by_its_new_name() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| {
+        d["services"]["planning_review"]["name"] =
+            json!({"zh-CN": "规划审查", "en": "Planning check"});
+    });
+    let d = diff(&base, &new, None);
+    assert_eq!(
+        kinds(&d),
+        vec![("label_changed", "services.planning_review.name")]
+    );
+    let c = &d.changes[0];
+    assert_eq!(c.new, json!({"zh-CN": "规划审查", "en": "Planning check"}));
+    assert_eq!(c.message.zh, "事项「规划审查」的名称已修改");
+    assert_eq!(
+        c.message.en,
+        "the name of service `planning_review` (Planning check) changed"
+    );
+}
+
+#[test]
+fn a_service_added_and_one_removed_with_its_bundle_membership() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| {
+        let services = d["services"].as_object_mut().unwrap();
+        services.remove("fire_review");
+        services.insert(
+            "archive_filing".into(),
+            json!({
+                "name": {"zh-CN": "竣工档案备案", "en": "Archive filing"},
+                "materials": [{"ref": "application_form", "required": true}],
+                "stages": [{"id": "file", "limit": {"working_days": 1}}]
+            }),
+        );
+        d["bundles"]["joint_review"]["services"] =
+            json!(["construction_review", "planning_review"]);
+    });
+    let d = diff(&base, &new, None);
+    assert_eq!(
+        kinds(&d),
+        vec![
+            (
+                "bundle_service_removed",
+                "bundles.joint_review.services[fire_review]"
+            ),
+            ("service_added", "services.archive_filing"),
+            ("service_removed", "services.fire_review"),
+        ]
+    );
+    // Added: the service as loaded, in the document's shape, defaults left out.
+    assert_eq!(
+        d.changes[1].new,
+        json!({
+            "name": {"zh-CN": "竣工档案备案", "en": "Archive filing"},
+            "materials": [{"ref": "application_form", "required": true}],
+            "stages": [{"id": "file", "limit": {"working_days": 1}}]
+        })
+    );
+    assert_eq!(d.changes[1].message.zh, "新增事项「竣工档案备案」");
+    // Removed: named from the side that has it.
+    let removed = &d.changes[2];
+    assert_eq!(removed.old["applies_if"], json!("special_fire_project"));
+    assert_eq!(removed.old["promise"], json!({"working_days": 8}));
+    assert_eq!(
+        removed.old["stages"][0]["limit"],
+        json!({"working_days": 5})
+    );
+    assert_eq!(removed.new, Value::Null);
+    assert_eq!(
+        removed.message.en,
+        "service `fire_review` (Fire design review (special construction projects)) removed"
+    );
+    assert_eq!(
+        d.changes[0].message.zh,
+        "联办「工业建设项目施工图联合审查」移出事项「特殊建设工程消防设计审查」"
+    );
+}
+
+#[test]
+fn a_stage_and_a_material_removed_and_added() {
+    let base = policy("drawing-review.base.json");
+    let new = edited(|d| {
+        let cr = &mut d["services"]["construction_review"];
+        // The second review goes; the final one follows the first directly.
+        cr["stages"].as_array_mut().unwrap().remove(1);
+        cr["stages"][1]["after"] = json!(["first"]);
+        // The energy calculations leave the catalogue and the service.
+        cr["materials"].as_array_mut().unwrap().remove(6);
+        d["materials"]
+            .as_object_mut()
+            .unwrap()
+            .remove("energy_calculation");
+        // Site photos join the catalogue and the planning review.
+        d["materials"]["site_photos"] =
+            json!({"name": {"zh-CN": "现场照片", "en": "Site photos"}, "electronic": true});
+        d["services"]["planning_review"]["materials"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"ref": "site_photos", "required": false}));
+        d["services"]["planning_review"]["stages"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "site_visit", "after": ["check"], "limit": {"natural_days": 2}}));
+    });
+    let d = diff(&base, &new, None);
+    assert_eq!(
+        changes(&d),
+        vec![
+            (
+                "material_removed",
+                "materials.energy_calculation",
+                json!({"name": {"zh-CN": "建筑节能设计计算书", "en": "Building energy-efficiency calculations"}}),
+                Value::Null
+            ),
+            (
+                "material_added",
+                "materials.site_photos",
+                Value::Null,
+                json!({"name": {"zh-CN": "现场照片", "en": "Site photos"}, "electronic": true})
+            ),
+            (
+                "service_material_removed",
+                "services.construction_review.materials[energy_calculation]",
+                json!({"ref": "energy_calculation", "required": "floor_area_m2 > 300", "tolerable": {"supplement_within": {"working_days": 5}}}),
+                Value::Null
+            ),
+            (
+                "stage_after_changed",
+                "services.construction_review.stages[final].after",
+                json!(["second"]),
+                json!(["first"])
+            ),
+            (
+                "stage_removed",
+                "services.construction_review.stages[second]",
+                json!({
+                    "id": "second",
+                    "name": {"zh-CN": "复审", "en": "Second review"},
+                    "after": ["first"],
+                    "limit": {"working_days": 3},
+                    "limit_if": [{"when": "project_complexity == 'simple'", "limit": {"working_days": 2}}],
+                    "pauses": [{
+                        "name": {"zh-CN": "专家评审", "en": "Expert review"},
+                        "working_days": 3,
+                        "when": "project_complexity == 'complex'",
+                        "basis": {"label": {
+                            "zh-CN": "行政许可法第四十五条:专家评审所需时间不计算在期限内",
+                            "en": "行政许可法 Art. 45: expert review is not counted"
+                        }}
+                    }]
+                }),
+                Value::Null
+            ),
+            (
+                "service_material_added",
+                "services.planning_review.materials[site_photos]",
+                Value::Null,
+                json!({"ref": "site_photos", "required": false})
+            ),
+            (
+                "stage_added",
+                "services.planning_review.stages[site_visit]",
+                Value::Null,
+                json!({"id": "site_visit", "after": ["check"], "limit": {"natural_days": 2}})
+            ),
+        ]
+    );
+    let msg = |i: usize| {
+        (
+            d.changes[i].message.zh.as_str(),
+            d.changes[i].message.en.as_str(),
+        )
+    };
+    assert_eq!(msg(0).0, "目录删除材料「建筑节能设计计算书」");
+    assert_eq!(
+        msg(5).1,
+        "material `site_photos` (Site photos) added to service `planning_review` (Planning conformity check of the drawings), required: never"
+    );
+    // A stage without a name is shown by its id.
+    assert_eq!(
+        msg(6).0,
+        "新增事项「施工图规划符合性核查」的环节「site_visit」，时限2 个自然日"
+    );
+    assert!(
+        msg(6).1.ends_with("added, limit 2 natural days"),
+        "{}",
+        msg(6).1
+    );
+}
+
+#[test]
+fn a_bundle_member_removed_repeated_or_reordered_and_a_bundle_removed() {
+    let base = policy("drawing-review.no-fire-bundle.json");
+    let new = policy("drawing-review.base.json");
+    // Back and forth: the member comes and goes.
+    let back = diff(&new, &base, None);
+    assert_eq!(
+        kinds(&back),
+        vec![
+            (
+                "bundle_service_removed",
+                "bundles.joint_review.services[fire_review]"
+            ),
+            ("version_changed", "version"),
+        ]
+    );
+    let gone = edited(|d| {
+        d.as_object_mut().unwrap().remove("bundles");
+    });
+    let d = diff(&new, &gone, None);
+    assert_eq!(kinds(&d), vec![("bundle_removed", "bundles.joint_review")]);
+    let old = &d.changes[0].old;
+    assert_eq!(
+        old["services"],
+        json!(["construction_review", "fire_review", "planning_review"])
+    );
+    assert_eq!(old["promise"], json!({"working_days": 8}));
+    assert_eq!(old["intake"]["limit"], json!({"working_days": 0}));
+    // A repeated member is not a change (the loader ignores it; lint warns).
+    let repeated = edited(|d| {
+        d["bundles"]["joint_review"]["services"] = json!([
+            "construction_review",
+            "fire_review",
+            "planning_review",
+            "fire_review"
+        ]);
+    });
+    assert_eq!(changes(&diff(&new, &repeated, None)), vec![]);
+    let order = edited(|d| {
+        d["bundles"]["joint_review"]["services"] =
+            json!(["fire_review", "construction_review", "planning_review"]);
+    });
+    assert_eq!(
+        changes(&diff(&new, &order, None)),
+        vec![(
+            "bundle_order_changed",
+            "bundles.joint_review.services",
+            json!(["construction_review", "fire_review", "planning_review"]),
+            json!(["fire_review", "construction_review", "planning_review"])
+        )]
+    );
+}

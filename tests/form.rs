@@ -26,6 +26,7 @@ fn field(id: &str, ty: FieldType) -> Field {
         id: id.to_string(),
         ty,
         label: None,
+        description: None,
         value_labels: BTreeMap::new(),
         required: Requirement::Never,
         min: None,

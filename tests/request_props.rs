@@ -57,6 +57,7 @@ fn field(id: &str, ty: FieldType) -> Field {
         id: id.into(),
         ty,
         label: None,
+        description: None,
         value_labels: Default::default(),
         required: Requirement::Never,
         min: Some(0.0),

@@ -1,5 +1,6 @@
 //! Every JSON input the API takes rejects unknown keys with a did-you-mean error, as policies
-//! do: calendar options, overrides, withYear data, pauses, periods, requests and case files.
+//! do: calendar options, overrides, withYear data, pauses, requests and case files. (A period
+//! with an unknown unit is `bad_limit` with a did-you-mean, as in policies.)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use intake_rules::api::{self, Error};
@@ -75,10 +76,7 @@ fn pauses_and_periods_reject_unknown_keys() {
 
     let e = api::calendar_due(&cal(), "2026-03-02", r#"{"working_dayz": 5}"#, "null").unwrap_err();
     let (code, path, en) = one(e);
-    assert_eq!(
-        (code, path.as_str()),
-        (Code::UnknownField, "period.working_dayz")
-    );
+    assert_eq!((code, path.as_str()), (Code::BadLimit, "period"));
     assert!(en.contains("did you mean `working_days`?"), "{en}");
     // 2026-03-02 (Mon) + 5 working days = 2026-03-09 (Mon).
     let due = api::calendar_due(&cal(), "2026-03-02", r#"{"working_days": 5}"#, "null").unwrap();

@@ -158,13 +158,17 @@ function fieldRow(f) {
   const describedBy = [];
   const lab = h("label", { for: id, id: `${id}-label` }, label(f.label, f.id));
   let reqNote = null;
-  if (f.required === true) {
-    lab.append(h("span", { class: "req", "aria-hidden": "true" }, " *"),
-      h("span", { class: "visually-hidden" }, ` (${t("required")})`));
-  } else if (typeof f.required === "string") {
+  // The mark follows the decision's `required_fields` (required for the form as sent); until the
+  // first decision, the field's static `required`.
+  lab.append(h("span", { class: "req", "aria-hidden": "true", hidden: f.required !== true, "data-req-mark": f.id }, " *"),
+    h("span", { class: "visually-hidden", hidden: f.required !== true, "data-req-text": f.id }, ` (${t("required")})`));
+  if (f.source === "shared_data") {
+    reqNote = h("p", { class: "hint shared" }, t("sharedData"));
+  }
+  if (typeof f.required === "string") {
     reqNote = h("p", { class: "hint cond", id: `${id}-req`, "data-testid": `req-${f.id}` },
       t("requiredIf", { cond: words(f.required) }), " ",
-      h("code", {}, f.required));
+      h("code", {}, f.required), reqNote);
     describedBy.push(`${id}-req`);
   }
   const err = h("p", { class: "field-error", id: `${id}-err`, "data-testid": `err-${f.id}`, hidden: true });
@@ -202,29 +206,33 @@ function fieldRow(f) {
   return h("div", { class: `field field-${f.type}`, "data-testid": `field-${f.id}` }, lab, input, reqNote, err);
 }
 
-/**
- * A reading order for the form: answers that identify the application first (required, not
- * yes/no), then other values, then the yes/no questions; a field required only under a
- * condition comes right after the last field its condition reads, so the question that opens
- * it is just above it. Stable otherwise (the engine's order).
- */
-export function orderFields(fields) {
-  const rank = (f) => (f.type === "bool" ? 2 : f.required === true ? 0 : 1);
-  const base = [...fields].sort((a, b) => rank(a) - rank(b));
-  const ids = new Set(fields.map((f) => f.id));
-  const conditional = base.filter((f) => typeof f.required === "string");
-  let out = base.filter((f) => typeof f.required !== "string");
-  for (const f of conditional) {
-    const refs = (f.required.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((r) => ids.has(r) && r !== f.id);
-    const at = Math.max(-1, ...refs.map((r) => out.findIndex((x) => x.id === r)));
-    out = at < 0 ? [...out, f] : [...out.slice(0, at + 1), f, ...out.slice(at + 1)];
-  }
-  return out;
-}
-
+/** The form in the policy's own order (`targets()` lists the fields as the policy document
+ * does). Fields the window clerk fills (`source: "office"`, e.g. a credit-record check) are not
+ * shown to applicants: they sit in a closed "for the clerk" section of this demo. */
 function renderForm() {
   const form = $("form");
-  form.replaceChildren(...orderFields(state.target?.fields ?? []).map(fieldRow));
+  const fields = state.target?.fields ?? [];
+  const office = fields.filter((f) => f.source === "office");
+  form.replaceChildren(
+    ...fields.filter((f) => f.source !== "office").map(fieldRow),
+    office.length
+      ? h("details", { class: "office-fields", "data-testid": "office-fields" },
+          h("summary", {}, t("officeFields")), office.map(fieldRow))
+      : null,
+  );
+}
+
+/** Marks the fields required for the form as sent (a decision's `required_fields`). */
+function renderRequired(d) {
+  if (!Array.isArray(d?.required_fields)) return;
+  const req = new Set(d.required_fields);
+  for (const f of state.target?.fields ?? []) {
+    const on = req.has(f.id);
+    document.querySelector(`[data-req-mark="${f.id}"]`)?.toggleAttribute("hidden", !on);
+    document.querySelector(`[data-req-text="${f.id}"]`)?.toggleAttribute("hidden", !on);
+    const input = $(`f-${f.id}`);
+    if (input) on ? input.setAttribute("aria-required", "true") : input.removeAttribute("aria-required");
+  }
 }
 
 function readInput(el) {
@@ -305,7 +313,9 @@ let fullTimer = null;
 function onInput() {
   if (!state.policy || !state.target) return;
   try {
-    renderFieldErrors(state.policy.evaluateCompact(request({ ...state.materials })));
+    const compact = state.policy.evaluateCompact(request({ ...state.materials }));
+    renderFieldErrors(compact);
+    renderRequired(compact);
   } catch {
     // The full evaluation below reports the error.
   }
@@ -356,6 +366,7 @@ function evaluate(force = false) {
 
 function render(d) {
   renderFieldErrors(d);
+  renderRequired(d);
   renderChecklist(d);
   renderDecision(d);
   $("received-on").textContent = `${t("receivedOn")}: ${d.received_on}`;
@@ -474,8 +485,16 @@ function resetChecklist() {
 const badge = (outcome, attrs = {}) =>
   h("span", { class: `badge outcome-${outcome}`, "data-outcome": outcome, ...attrs }, t(`outcome_${outcome}`));
 
+const materialName = (d, id) => d.checklist.find((c) => c.id === id)?.name ?? id;
+const targetName = (id) => {
+  const tg = state.targets?.find((x) => x.id === id);
+  return tg ? label(tg.name, id) : id;
+};
+
 function renderDecision(d) {
   const body = $("decision-body");
+  // SPEC §7.5: the services that proceed (all of them under "together" acceptance when accepted).
+  const proceeding = new Set(d.proceeding ?? (d.timeline ? d.services.map((x) => x.id) : []));
   const fieldLabel = (path) => {
     const f = state.target.fields.find((x) => `form.${x.id}` === path);
     return f ? label(f.label, f.id) : path;
@@ -485,10 +504,21 @@ function renderDecision(d) {
       h("span", { class: "received" }, `${t("receivedOn")} `, h("time", { datetime: d.received_on }, d.received_on))),
     h("h3", {}, t("services")),
     h("ul", { class: "services", "data-testid": "services" },
-      d.services.map((s) => h("li", { "data-service": s.id },
+      d.services.map((s) => h("li", { "data-service": s.id, "data-proceeding": String(proceeding.has(s.id)) },
         h("span", {}, s.name), " ", badge(s.outcome),
+        proceeding.has(s.id) ? h("span", { class: "tag tag-ok", "data-testid": `proceeding-${s.id}` }, t("proceeding")) : null,
+        s.redirect ? h("span", { class: "tag tag-key", "data-testid": `redirect-${s.id}` }, t("redirect", { target: targetName(s.redirect) })) : null,
         s.reasons.length ? h("ul", { class: "reasons" }, s.reasons.map((r) => h("li", {}, r.reason,
-          r.basis ? h("span", { class: "basis" }, ` (${r.basis.label})`) : null))) : null))),
+          r.basis ? h("span", { class: "basis" }, `（${r.basis.label}）`) : null))) : null))),
+    d.correction_notice_due
+      ? h("p", { class: "muted", "data-testid": "correction-notice-due" }, t("correctionNoticeDue", { date: d.correction_notice_due }))
+      : null,
+    d.follow_ups?.length
+      ? [h("h3", {}, t("followUps")),
+         h("ul", { class: "follow-ups", "data-testid": "follow-ups" }, d.follow_ups.map((f) =>
+           h("li", { "data-material": f.material }, materialName(d, f.material), " — ",
+             t(`method_${f.method}`), " ", h("strong", {}, t("verifyBy", { date: f.due })))))]
+      : null,
     d.not_applicable.length
       ? h("p", { class: "muted", "data-testid": "not-applicable" },
           `${t("notApplicable")}: ${d.not_applicable.map(serviceName).join("、")}`)
@@ -534,9 +564,16 @@ function timelineSummary(d) {
   return [
     h("p", { class: "tl-head" },
       h("strong", {}, `${t("due")} `, h("time", { datetime: tl.due, "data-testid": "due" }, tl.due)),
-      ` · ${t("workingDays", { n: tl.working_days })} `,
+      ` · ${t("elapsedDays", { n: tl.working_days })}`,
+      tl.counted_working_days != null
+        ? h("span", { "data-testid": "counted" }, ` · ${t("countedDays", { n: tl.counted_working_days })} `)
+        : " ",
       met(tl.promise_met, tl.promise, "promiseMet", "promiseMissed"), " ",
       met(tl.legal_met, tl.legal, "legalMet", "legalMissed")),
+    tl.legal_due
+      ? h("p", { class: "muted", "data-testid": "legal-due" }, t("legalDue", { date: tl.legal_due }),
+          tl.legal_extended_due ? ` ${t("legalExtendedDue", { date: tl.legal_extended_due })}` : null)
+      : null,
     h("p", { "data-testid": "saved" }, t("savedDays", { n: tl.saved_working_days, date: tl.serial_due, m: tl.serial_working_days })),
     tl.estimated ? h("p", { class: "tag tag-bad" }, t("estimated")) : null,
   ];
@@ -544,6 +581,13 @@ function timelineSummary(d) {
 
 function renderFooter(d) {
   const p = d.policy;
+  const office = p.office;
+  fill($("office"), office
+    ? [h("h3", {}, office.name ?? t("office")),
+       office.address ? h("p", {}, `${t("officeAddress")}：${office.address}`) : null,
+       office.phone ? h("p", {}, `${t("officePhone")}：${office.phone}`) : null,
+       office.hours ? h("p", {}, `${t("officeHours")}：${office.hours}`) : null]
+    : []);
   let cov = null;
   try { cov = state.calendar?.coverage() ?? null; } catch (err) { showError(err, "calendar"); }
   fill($("footer"),

@@ -49,7 +49,11 @@ function rowsOf(tl, t, serviceName) {
   for (const sv of tl.services) {
     rows.push({ kind: "service", label: sv.name ?? serviceName(sv.id), start: sv.start, due: sv.due, id: sv.id });
     for (const st of sv.stages) {
-      rows.push({ kind: "stage", label: st.name ?? st.id, start: st.start, due: st.due, days: st.working_days, paused: st.paused_days, id: `${sv.id}.${st.id}` });
+      rows.push({
+        kind: st.by === "applicant" ? "applicant" : "stage", label: st.name ?? st.id, start: st.start, due: st.due,
+        days: st.working_days, counted: st.counted_working_days, paused: st.paused_days, pauses: st.pauses ?? null,
+        id: `${sv.id}.${st.id}`,
+      });
     }
   }
   if (tl.finish) rows.push({ kind: "phase", label: tl.finish.name ?? t("finish"), start: tl.finish.start, due: tl.finish.due, days: tl.finish.working_days });
@@ -129,17 +133,29 @@ export function renderTimeline(container, tl, { calendar, t, serviceName }) {
     y += sectionH;
   };
   const bar = (r) => {
-    const indent = r.kind === "stage" ? 14 : 4;
+    const indent = r.kind === "stage" || r.kind === "applicant" ? 14 : 4;
     const g = s("g", { class: `row row-${r.kind}`, "data-row": r.id ?? r.kind });
-    g.append(s("text", { x: indent, y: y + 15, class: "row-label" }, clip(r.label, r.kind === "stage" ? 15 : 16), s("title", {}, r.label)));
+    g.append(s("text", { x: indent, y: y + 15, class: "row-label" }, clip(r.label, r.kind === "service" || r.kind === "phase" ? 16 : 15), s("title", {}, r.label)));
     const a = toDay(r.start);
     const b = toDay(r.due);
-    const tip = `${r.label}: ${r.start} → ${r.due}${r.days != null ? ` (${t("workingDays", { n: r.days })})` : ""}`;
-    if (r.paused) {
+    const days = r.days != null ? `（${t("workingDays", { n: r.days })}${r.counted != null && r.counted !== r.days ? `，${t("countedDays", { n: r.counted })}` : ""}）` : "";
+    const tip = `${r.label}: ${r.start} → ${r.due}${days}${r.kind === "applicant" ? ` — ${t("legendApplicant")}` : ""}`;
+    if (r.pauses?.length) {
+      // Each pause over the exact days it covers (SPEC §7.1), named, not counted.
+      for (const p of r.pauses) {
+        const pa = toDay(p.from);
+        const pb = toDay(p.to);
+        g.append(s("rect", { x: x(pa), y: y + 5, width: (pb - pa + 1) * dayW, height: rowH - 10, class: "paused", "data-pause": p.name },
+          s("title", {}, `${p.name}: ${p.from} → ${p.to} — ${t("legendPaused")}`)));
+      }
+    } else if (r.paused) {
       g.append(s("rect", { x: x(a + 1), y: y + 5, width: r.paused * dayW, height: rowH - 10, class: "paused" }, s("title", {}, t("legendPaused"))));
     }
     if (b > a) {
-      g.append(s("rect", { x: x(a + 1), y: y + (r.kind === "service" ? 8 : 4), width: (b - a) * dayW, height: r.kind === "service" ? rowH - 16 : rowH - 8, rx: 3, class: `bar bar-${r.kind}` }, s("title", {}, tip)));
+      // A stage's bar starts after its pauses: the pause is drawn, the bar is the counted part.
+      const pausedTo = r.pauses?.length ? Math.max(...r.pauses.map((p) => toDay(p.to))) : a;
+      const from = Math.min(Math.max(a, pausedTo), b - 1);
+      g.append(s("rect", { x: x(from + 1), y: y + (r.kind === "service" ? 8 : 4), width: (b - from) * dayW, height: r.kind === "service" ? rowH - 16 : rowH - 8, rx: 3, class: `bar bar-${r.kind}` }, s("title", {}, tip)));
     } else {
       const cx = x(b) + dayW / 2;
       g.append(s("path", { d: `M${cx} ${y + 4} l7 7 l-7 7 l-7 -7 z`, class: `milestone bar-${r.kind}` }, s("title", {}, tip)));
@@ -170,7 +186,7 @@ export function renderTimeline(container, tl, { calendar, t, serviceName }) {
 
   const legend = document.createElement("ul");
   legend.className = "legend";
-  for (const [cls, key] of [["day-rest", "legendRest"], ["day-holiday", "legendHoliday"], ["day-makeup", "legendMakeup"], ["day-outside", "legendOutside"], ["paused", "legendPaused"], ["mark-supplement", "supplement"], ["mark-due", "due"]]) {
+  for (const [cls, key] of [["day-rest", "legendRest"], ["day-holiday", "legendHoliday"], ["day-makeup", "legendMakeup"], ["day-outside", "legendOutside"], ["paused", "legendPaused"], ["bar-applicant", "legendApplicant"], ["mark-supplement", "supplement"], ["mark-due", "due"]]) {
     const li = document.createElement("li");
     const sw = document.createElement("span");
     sw.className = `swatch ${cls}`;
@@ -188,23 +204,27 @@ export function renderTimelineTable(container, tl, { t, serviceName }) {
   }
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
-  for (const k of ["colRow", "colStart", "colDue", "colDays"]) {
+  for (const k of ["colRow", "colStart", "colDue", "colDays", "colCounted"]) {
     const th = document.createElement("th");
     th.scope = "col";
     th.textContent = t(k);
     head.append(th);
   }
   const body = table.createTBody();
-  const add = (name, start, due, days, cls) => {
+  const add = (name, start, due, days, counted, cls) => {
     const tr = body.insertRow();
     tr.className = cls;
     const th = document.createElement("th");
     th.scope = "row";
     th.textContent = name;
     tr.append(th);
-    for (const v of [start, due, days ?? ""]) tr.insertCell().textContent = String(v);
+    for (const v of [start, due, days ?? "", counted ?? ""]) tr.insertCell().textContent = String(v);
   };
-  for (const r of rowsOf(tl, t, serviceName)) add(r.label, r.start, r.due, r.days, `row-${r.kind}`);
-  for (const x of tl.serial) add(`${t("serial")}: ${serviceName(x.id)}`, x.start, x.due, null, "row-serial");
+  for (const r of rowsOf(tl, t, serviceName)) {
+    const name = r.kind === "applicant" ? `${r.label}（${t("legendApplicant")}）` : r.label;
+    add(name, r.start, r.due, r.days, r.counted ?? (r.kind === "phase" ? r.days : null), `row-${r.kind}`);
+    for (const p of r.pauses ?? []) add(`${r.label} · ${p.name}（${t("legendPaused")}）`, p.from, p.to, null, 0, "row-pause");
+  }
+  for (const x of tl.serial) add(`${t("serial")}: ${serviceName(x.id)}`, x.start, x.due, null, null, "row-serial");
   container.replaceChildren(table);
 }

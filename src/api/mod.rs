@@ -496,7 +496,15 @@ pub fn parse_period(v: &Value, path: &str) -> Result<Period, Error> {
     };
     const UNITS: [&str; 3] = ["working_days", "natural_days", "months"];
     if !UNITS.contains(&k.as_str()) {
-        known_keys(m, path, &UNITS)?;
+        // As the policy loader says it: `bad_limit`, with a did-you-mean for a misspelt unit.
+        let (hz, he) = crate::text::suggest::hint(k, UNITS);
+        let shown: String = k.chars().take(64).collect();
+        return Err(cal_err(
+            Code::BadLimit,
+            path,
+            format!("未知的时限单位 `{shown}`{hz}：期限必须是 {{\"working_days\": N}}、{{\"natural_days\": N}} 或 {{\"months\": N}} 之一"),
+            format!("unknown period unit `{shown}`{he}: a period must be one of {{\"working_days\": N}}, {{\"natural_days\": N}}, {{\"months\": N}}"),
+        ));
     }
     let n = n.as_f64().ok_or_else(bad)?;
     let n = arg_count(n, path).map_err(|_| bad())?;

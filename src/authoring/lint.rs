@@ -106,19 +106,10 @@ fn labels(p: &Policy) -> Vec<(String, bool)> {
         for (v, l) in &f.value_labels {
             put(key_path(&key_path(&fp, "value_labels"), v), l);
         }
-    }
-    // Field descriptions are not in the model (only the guide shows them): read the source.
-    if let Some(fields) = p.source.get("fields").and_then(|f| f.as_object()) {
-        for (id, f) in fields {
-            if let Some(d) = f.get("description").and_then(|d| d.as_object()) {
-                out.push((
-                    key_path(&key_path("fields", id), "description"),
-                    d.contains_key("en"),
-                ));
-            }
+        if let Some(l) = &f.description {
+            put(key_path(&fp, "description"), l);
         }
     }
-    let mut put = |path: String, l: &Label| out.push((path, l.has("en")));
     for m in &p.materials {
         let mp = key_path("materials", &m.id);
         put(key_path(&mp, "name"), &m.name);
@@ -451,27 +442,20 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
             .unwrap_or(0);
         let best = phase(&b.intake) + services + phase(&b.finish);
         check_promise(&mut out, &bp, b.promise, b.legal, best);
-        // duplicate_service: the model keeps the first mention only; the source has them all.
-        let listed = p
-            .source
-            .get("bundles")
-            .and_then(|x| x.get(&b.id))
-            .and_then(|x| x.get("services"))
-            .and_then(|x| x.as_array());
-        if let Some(list) = listed {
-            for (j, sv) in list.iter().enumerate() {
-                let earlier = list.iter().take(j).position(|x| x == sv);
-                if let (Some(first), Some(id)) = (earlier, sv.as_str()) {
-                    out.add(
-                        index_path(&key_path(&bp, "services"), j),
-                        false,
-                        Code::DuplicateService,
-                        Severity::Warning,
-                        format!("事项 `{id}` 已在 `services[{first}]` 列出，此处被忽略"),
-                        format!("service `{id}` is already listed at `services[{first}]` and is ignored here"),
-                    );
-                }
-            }
+        // duplicate_service: the model keeps the first mention, and the repeats apart.
+        for r in &b.repeated {
+            let id = p.services.get(r.service).map_or("", |s| s.id.as_str());
+            let first = r.first;
+            out.add(
+                index_path(&key_path(&bp, "services"), r.at),
+                false,
+                Code::DuplicateService,
+                Severity::Warning,
+                format!("事项 `{id}` 已在 `services[{first}]` 列出，此处被忽略"),
+                format!(
+                    "service `{id}` is already listed at `services[{first}]` and is ignored here"
+                ),
+            );
         }
     }
 

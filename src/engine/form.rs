@@ -122,6 +122,7 @@ impl Form for TypedForm {
 ///     id: "capacity_kva".into(),
 ///     ty: FieldType::Number,
 ///     label: None,
+///     description: None,
 ///     value_labels: Default::default(),
 ///     required: Requirement::Always,
 ///     min: Some(0.0),

@@ -94,6 +94,8 @@ pub struct Field {
     pub ty: FieldType,
     /// Absent: the field is shown by its id.
     pub label: Option<Label>,
+    /// A longer explanation shown with the field (the guide, lint, diff), optional.
+    pub description: Option<Label>,
     /// Labels for enum values (`"value_labels": {"industrial": {"zh-CN": "工业"}}`), optional.
     pub value_labels: BTreeMap<String, Label>,
     pub required: Requirement,
@@ -248,12 +250,25 @@ pub struct Phase {
     pub limit: Period,
 }
 
+/// A service listed twice in a bundle's `services`: the positions as written and the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RepeatedService {
+    /// Position of the repeat in the list as written.
+    pub at: usize,
+    /// Position of the first mention in the list as written.
+    pub first: usize,
+    /// Index into `Policy::services`.
+    pub service: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     pub id: String,
     pub name: Label,
     /// Indices into `Policy::services`, in the bundle's order.
     pub services: Vec<usize>,
+    /// Services listed again after their first mention (ignored; lint warns).
+    pub repeated: Vec<RepeatedService>,
     pub intake: Option<Phase>,
     pub finish: Option<Phase>,
     pub promise: Option<Period>,
@@ -266,6 +281,9 @@ pub struct Bundle {
 pub struct CalendarInfo {
     pub id: String,
     pub version: String,
+    /// Local overrides as written (`calendar: {"base", "holidays", "workdays"}`), often empty.
+    pub holidays: Vec<Date>,
+    pub workdays: Vec<Date>,
 }
 
 /// A lint finding accepted on purpose: its code and path as lint reports them, and why.
@@ -301,7 +319,9 @@ pub struct Policy {
     /// `sha256:` + hex of the canonical document, computed on first use (see
     /// [`Policy::fingerprint`]): hashing the whole document is a fifth of loading.
     pub(crate) fingerprint_cache: std::sync::OnceLock<String>,
-    /// The document as loaded (serde_json's maps are sorted by key), for diff and the guide.
+    /// The document as loaded (serde_json's maps are sorted by key). Only the fingerprint
+    /// reads it: lint, diff, the guide and the engine read the model above, which keeps
+    /// everything they need (with defaults filled in).
     pub source: serde_json::Value,
     /// Where each path is in the JSON text, when the policy was loaded from text (so `lint`
     /// can give lines and columns), scanned on first use; `None` for `from_value`.

@@ -25,6 +25,8 @@ impl Ctx {
         let before = self.issues.len();
         let name = self.opt_label(obj, path, "name");
         let mut services = Vec::new();
+        let mut repeated = Vec::new();
+        let mut first_at: BTreeMap<usize, usize> = BTreeMap::new();
         if let Some(list) = obj
             .get("services")
             .and_then(|l| self.list(l, &path.key("services"), limits::MAX_LIST_ENTRIES))
@@ -46,8 +48,16 @@ impl Ctx {
                 match service_ids.binary_search(&sid) {
                     Ok(ix) => {
                         // A repeat is a lint finding (`duplicate_service`); it is ignored here.
-                        if !services.contains(&ix) {
-                            services.push(ix);
+                        match first_at.get(&ix) {
+                            Some(&first) => repeated.push(RepeatedService {
+                                at: i,
+                                first,
+                                service: ix,
+                            }),
+                            None => {
+                                first_at.insert(ix, i);
+                                services.push(ix);
+                            }
                         }
                     }
                     Err(_) => {
@@ -94,6 +104,7 @@ impl Ctx {
             id: id.to_string(),
             name: name?,
             services,
+            repeated,
             intake,
             finish,
             promise,

@@ -37,7 +37,7 @@ impl Ctx {
             }
         }
         let label = self.opt_label(obj, path, "label");
-        let _description = self.opt_label(obj, path, "description");
+        let description = self.opt_label(obj, path, "description");
         let required = match obj.get("required") {
             None => Some(Requirement::Never),
             Some(r) => self.requirement(r, &path.key("required")),
@@ -198,6 +198,7 @@ impl Ctx {
             id: id.to_string(),
             ty,
             label,
+            description,
             value_labels,
             required: required?,
             min,

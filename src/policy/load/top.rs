@@ -183,6 +183,7 @@ impl Ctx {
             return None;
         }
         let (base, holidays, workdays) = calendar_choice?;
+        let overrides = (holidays.clone(), workdays.clone());
         let beyond = beyond?;
         let mut calendar = match Calendar::builtin(&base, beyond) {
             Ok(c) => c,
@@ -213,6 +214,8 @@ impl Ctx {
         let calendar_info = CalendarInfo {
             id: calendar.id().to_string(),
             version: calendar.data_version().to_string(),
+            holidays: overrides.0,
+            workdays: overrides.1,
         };
         Some(Policy {
             id: id?,
