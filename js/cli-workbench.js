@@ -1,9 +1,9 @@
-// `intake-rules workbench [policy.json] [cases.json] [--port <n>] [--host 127.0.0.1]`
+// `intake-rules workbench [policy.json] [cases.json] [--port <n>]`
 //
 // Serves the policy workbench from this package on http://127.0.0.1:<port>/ (default 8090;
 // 0 picks a free port) and prints the address. With a policy file, the workbench opens it and
 // saves back to it; its case file is <cases.json>, or <policy>.cases.json beside the policy.
-// Runs until interrupted (Ctrl-C).
+// It listens on 127.0.0.1 only. Runs until interrupted (Ctrl-C).
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
@@ -17,7 +17,7 @@ export async function workbenchCommand([policyPath, casesPath], out, opts) {
       throw new Unusable(f, "io", { "zh-CN": `无法读取 \`${f}\`：文件不存在`, en: `cannot read \`${f}\`: no such file` });
     }
   }
-  const host = opts.host ?? "127.0.0.1";
+  const host = "127.0.0.1";
   let started;
   try {
     started = await startWorkbench({

@@ -247,8 +247,8 @@ const COMMANDS = {
   workbench: { run: (files, out, opts) => workbenchCommand(files, out, opts), min: 0, max: 2, async: true },
 };
 
-const VALUE_OPTIONS = new Set(["--locale", "--port", "--workers", "--limit", "--host"]);
-const FLAGS = new Set(["--json", "--strict", "--progress", "--no-progress", "--open"]);
+const VALUE_OPTIONS = new Set(["--locale", "--port", "--workers", "--limit"]);
+const FLAGS = new Set(["--json", "--strict", "--progress", "--no-progress"]);
 
 function parse(argv) {
   const opts = { json: false, locale: "en", strict: false, progress: null };
@@ -263,7 +263,6 @@ function parse(argv) {
       else if (name === "--strict") opts.strict = true;
       else if (name === "--progress") opts.progress = true;
       else if (name === "--no-progress") opts.progress = false;
-      else if (name === "--open") opts.open = true;
     } else if (VALUE_OPTIONS.has(name)) {
       if (value === undefined) value = argv[++i];
       if (value === undefined) { bad.push(`${name} needs a value`); continue; }
@@ -271,8 +270,7 @@ function parse(argv) {
       if (key === "locale") {
         if (value !== "en" && value !== "zh-CN") bad.push(`--locale takes en or zh-CN, not \`${value}\``);
         opts.locale = value;
-      } else if (key === "host") opts.host = value;
-      else {
+      } else {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 0 || (key === "port" && n > 65535) || (key === "workers" && n < 1)) bad.push(`${name} takes a whole number, not \`${value}\``);
         opts[key] = n;
