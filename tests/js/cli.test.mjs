@@ -394,11 +394,12 @@ test("replay: memory stays flat as the file grows (streamed, not read whole)", (
   const line = JSON.stringify({ ...req("power", "a", 100), form: { kind: "a", capacity_kva: 100, note: "x".repeat(2000) } });
   const peak = (n) => {
     const file = temp(`mem-${n}.jsonl`, `${line}\n`.repeat(n));
-    // /usr/bin/time reports the peak resident set (workers included: they are threads).
-    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, "replay", oldFile, oldFile, file, "--json", "--workers", "2"], { encoding: "utf8", cwd: tmp });
+    // The process's peak resident set at exit (workers included: they are threads), in KB.
+    const probe = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss "+process.resourceUsage().maxRSS+"\\n"))';
+    const r = spawnSync(process.execPath, ["--import", probe, cli, "replay", oldFile, oldFile, file, "--json", "--workers", "2"], { encoding: "utf8", cwd: tmp });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).replay.applications, n);
-    return Number(r.stderr.trim().split("\n").pop()) * 1024;
+    return Number(/maxrss (\d+)/.exec(r.stderr)[1]) * 1024;
   };
   const small = peak(2_000); // 4 MB
   const large = peak(40_000); // 80 MB: reading it whole would take 160 MB more as a JS string
