@@ -247,7 +247,11 @@ export async function replayCommand([ofile, nfile, afile], out, opts, load) {
       }
       line += lines.length;
     };
+    let first = true;
     stream.on("data", (chunk) => {
+      // A byte-order mark is not part of the first line.
+      if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = false;
       pending += chunk;
       const cut = pending.lastIndexOf("\n");
       if (cut < 0) return;

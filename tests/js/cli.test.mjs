@@ -357,7 +357,8 @@ test("replay: transitions, due-day shifts, promise met before and after, changed
   }
   lines[1233] = '{"target": "power", "form": ';
   lines.splice(2000, 0, "");
-  const file = temp("applications.jsonl", lines.join("\n") + "\n");
+  // With a byte-order mark and Windows line ends, as exported logs may have.
+  const file = temp("applications.jsonl", `\ufeff${lines.join("\r\n")}\r\n`);
   const { code, v } = json("replay", oldFile, newFile, file, "--workers", "2", "--limit", "3");
   assert.equal(code, 1, "a malformed line makes the exit code 1");
   const r = v.replay;
