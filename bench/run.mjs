@@ -478,4 +478,15 @@ const report = {
   reproduce: "make bench   (TZ is set to Asia/Shanghai inside; BENCH_QUICK=1 for a smoke run)",
   sink: sink & 1,
 };
+// Replay throughput (bench/replay.mjs: the CLI's worker threads over a JSON Lines file).
+report.replay = (() => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bench/replay.mjs")], {
+    encoding: "utf8", env: { ...process.env, REPLAY_N: process.env.REPLAY_N ?? (QUICK ? "20000" : "200000") },
+  });
+  try {
+    return JSON.parse(r.stdout).replay;
+  } catch {
+    return { error: r.stderr.slice(-500) };
+  }
+})();
 console.log(JSON.stringify(report, null, 2));

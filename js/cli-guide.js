@@ -1,9 +1,10 @@
-// `intake-rules guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD]`
+// `intake-rules guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD] [--notes]`
 //
 // Prints the service guide (办事指南) of a service or bundle: as plain text, or with --html as
 // the complete printable HTML page (policy.guideHtml). <policy.json> may also be a policy set
 // (an array of versions or {"versions": [...]}); then --on picks the version in force on that
-// day (default: today, China time).
+// day (default: today, China time). With --notes, the text ends with the policy's acknowledged
+// lint findings and their reasons (a note for the office, not for applicants).
 //
 // Exit codes: 0 ok; 1 the policy has errors (PolicyError, printed with their positions);
 // 2 unusable input (bad arguments, unreadable file, text that is not JSON, unknown target, no
@@ -18,13 +19,14 @@ import { readFileSync } from "node:fs";
 import { Policy, PolicySet } from "./node.js";
 
 export const GUIDE_USAGE =
-  "usage: intake-rules guide <policy.json> <target> [--locale zh-CN|en] [--html] [--on YYYY-MM-DD]";
+  "usage: intake-rules guide <policy.json> <target> [--locale zh-CN|en] [--html] [--on YYYY-MM-DD] [--notes]";
 
 function parseArgs(argv) {
   const out = { positional: [], locale: "zh-CN", html: false, on: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--html") out.html = true;
+    else if (a === "--notes") out.notes = true;
     else if (a === "--locale" || a === "--on") {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${a} needs a value`);
@@ -52,6 +54,19 @@ function printIssues(err, locale, stderr) {
     const at = i.line != null ? `${i.line}:${i.column} ` : "";
     stderr.write(`  ${at}${i.path} [${i.code}] ${i.message?.[locale] ?? i.message?.en ?? ""}\n`);
   }
+}
+
+/** The policy's acknowledged lint findings with their reasons, for the office. */
+export function notesText(doc, locale) {
+  const en = locale === "en";
+  const list = Array.isArray(doc?.acknowledged) ? doc.acknowledged : [];
+  const out = ["", en ? "Acknowledged lint findings (for the office)" : "已确认的检查结果（供窗口与审核人员参考）"];
+  if (!list.length) out.push(en ? "  none" : "  无");
+  for (const a of list) {
+    const reason = (en ? a.reason?.en : null) ?? a.reason?.["zh-CN"] ?? "";
+    out.push(`  ${a.code} @ ${a.path}${en ? ": " : "："}${reason}`);
+  }
+  return out.join("\n") + "\n";
 }
 
 /** The guide as plain text (what the HTML page says, without the tables). */
@@ -163,6 +178,7 @@ export function guideCommand(argv, io = {}) {
   try {
     if (args.html) stdout.write(policy.guideHtml(target, args.locale));
     else stdout.write(guideText(policy.guide(target, args.locale)));
+    if (args.notes && !args.html) stdout.write(notesText(isSet ? null : doc, args.locale));
     return 0;
   } catch (e) {
     printIssues(e, args.locale, stderr);

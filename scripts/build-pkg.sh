@@ -74,6 +74,16 @@ cp LICENSE pkg/LICENSE
 # dropped, Symbol.dispose only where the project's lib has it).
 node scripts/post-dts.mjs pkg/intake_rules.d.ts
 node scripts/post-dts.mjs pkg/portal/intake_rules.d.ts
+# The policy-staff tools: the CLI's commands and replay worker, the workbench (page, scripts,
+# the CodeMirror 6 editor bundled with esbuild so it works offline, the packs' case files) and
+# the docs a user of the package reads.
+cp js/cli-*.js js/replay-*.js js/workbench-server.js pkg/
+mkdir -p pkg/workbench/packs pkg/docs
+cp www/workbench.html www/workbench*.js pkg/workbench/
+cp packs/*.cases.json pkg/workbench/packs/
+esbuild www/workbench-editor.src.mjs --bundle --format=esm --minify --target=es2020 \
+  --legal-comments=none --log-level=warning --outfile=pkg/workbench/editor.js
+for f in docs/*.md; do [ "$(basename "$f")" = performance.md ] || cp "$f" pkg/docs/; done
 report "pkg/ (intake-rules)" pkg "$full_raw"
 report "pkg/portal/ (intake-rules/portal)" pkg/portal "$portal_raw"
 

@@ -199,6 +199,8 @@ codes! {
     DoubleFree = "double_free",
     /// A method called with `this` (or an argument) that is not an object of its class.
     WrongClass = "wrong_class",
+    /// An `acknowledged` entry that matches no warning or note of lint.
+    UnusedAcknowledgement = "unused_acknowledgement",
 }
 
 impl serde::Serialize for Code {

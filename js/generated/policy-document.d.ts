@@ -9,6 +9,8 @@ export interface PolicyDocument {
   "$comment"?: string | string[];
   /** The schema for editors; ignored by the rules and the fingerprint. */
   "$schema"?: string;
+  /** Lint findings accepted on purpose, each by its code and path with the reason; `lint()` reports them as `info` with the reason. Only warnings and notes can be acknowledged, not errors. */
+  acknowledged?: PolicyAcknowledged[];
   /** Dates beyond the calendar's coverage: an error (default) or an estimate. */
   beyond_coverage?: "error" | "weekends_only" | (string & {});
   /** Bundle id → bundle; ids shared with services. */
@@ -59,6 +61,18 @@ export interface PolicyDocument {
   title: PolicyLabel;
   /** The policy's version. */
   version: string;
+}
+
+/** A lint finding accepted on purpose: its code, its path exactly as `lint()` reports it, and why. */
+export interface PolicyAcknowledged {
+  /** A note for people (a string or a list of strings); ignored by the rules. */
+  "$comment"?: string | string[];
+  /** The finding's code, e.g. `commitment_not_allowed`. */
+  code: string;
+  /** The finding's path, e.g. `materials.food_safety_plan.commitment`. */
+  path: string;
+  /** Why the finding is accepted; shown with the finding. */
+  reason: PolicyLabel;
 }
 
 /** Legal basis (设定依据): a citation and an optional URL. */

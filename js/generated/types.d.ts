@@ -198,7 +198,8 @@ export type ErrorCode =
   | "instance_reset"
   | "use_after_free"
   | "double_free"
-  | "wrong_class";
+  | "wrong_class"
+  | "unused_acknowledgement";
 
 /**
  * `legal.extension` as it applies (SPEC §7.1, 行政许可法 Art. 42 ¶1).

@@ -131,6 +131,28 @@ pub fn locate_json(text: &str, paths: &[String]) -> String {
     to_json(&out)
 }
 
+/// `policy.stats(cases?)`: the reform metrics as JSON text.
+///
+/// # Errors
+/// `RequestError` when a case file is given and is unusable.
+pub fn stats_json(policy: &Policy, cases: Option<&str>) -> Result<String, Error> {
+    Ok(to_json(&policy.stats(cases)?))
+}
+
+/// `Policy.replayBatch(old, next, lines, firstLine, keep)`: one batch of JSON Lines requests
+/// decided under both versions, as JSON text (counts that add up across batches).
+pub fn replay_batch_json(
+    old: &Policy,
+    new: &Policy,
+    lines: &str,
+    first_line: u64,
+    keep: usize,
+) -> String {
+    to_json(&crate::authoring::replay::replay_batch(
+        old, new, lines, first_line, keep,
+    ))
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

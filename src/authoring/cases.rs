@@ -58,9 +58,11 @@ const OUTCOMES: [&str; 4] = [
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Expect {
     pub outcome: Option<String>,
-    pub services: Option<BTreeMap<String, String>>,
+    /// `null` for an id: expected not applicable.
+    pub services: Option<BTreeMap<String, Option<String>>>,
     pub checklist: Option<BTreeSet<String>>,
-    pub used_by: Option<BTreeMap<String, BTreeSet<String>>>,
+    /// `null` for an id: expected not in the checklist.
+    pub used_by: Option<BTreeMap<String, Option<BTreeSet<String>>>>,
     pub missing: Option<BTreeMap<String, bool>>,
     pub field_errors: Option<Vec<String>>,
     pub notice_mentions: Option<Vec<String>>,
@@ -276,13 +278,19 @@ impl Parser {
             let p = join(path, k);
             match k.as_str() {
                 "outcome" => e.outcome = self.outcome(x, &p),
-                "services" => e.services = self.map(x, &p, |s, x, p| s.outcome(x, p)),
+                "services" => {
+                    e.services = self.map(x, &p, |s, x, p| match x {
+                        Value::Null => Some(None),
+                        _ => s.outcome(x, p).map(Some),
+                    });
+                }
                 "checklist" => {
                     e.checklist = self.strings(x, &p).map(|v| v.into_iter().collect());
                 }
                 "used_by" => {
-                    e.used_by = self.map(x, &p, |s, x, p| {
-                        s.strings(x, p).map(|v| v.into_iter().collect())
+                    e.used_by = self.map(x, &p, |s, x, p| match x {
+                        Value::Null => Some(None),
+                        _ => s.strings(x, p).map(|v| Some(v.into_iter().collect())),
                     });
                 }
                 "missing" => {
@@ -409,19 +417,31 @@ impl CaseFile {
                 format!("the case file is larger than the limit of {MAX_CASES_BYTES} bytes"),
             ));
         }
-        let v: Value = serde_json::from_str(text).map_err(|e| RequestError {
-            issues: vec![Diagnostic {
-                line: u32::try_from(e.line()).ok(),
-                column: u32::try_from(e.column()).ok(),
-                ..Diagnostic::error(
-                    "",
-                    Code::InvalidJson,
-                    Message::new(
-                        format!("用例文件不是合法的 JSON：{e}"),
-                        format!("the case file is not valid JSON: {e}"),
-                    ),
-                )
-            }],
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            // serde_json counts columns in bytes and appends " at line L column C": the
+            // position is given in UTF-16 columns instead, as everywhere else.
+            let at = crate::text::locate::from_serde_position(text, e.line(), e.column());
+            let detail = e.to_string();
+            let detail = detail
+                .rfind(" at line ")
+                .map_or(detail.as_str(), |i| detail.get(..i).unwrap_or(&detail));
+            RequestError {
+                issues: vec![Diagnostic {
+                    line: Some(at.line),
+                    column: Some(at.column),
+                    ..Diagnostic::error(
+                        "",
+                        Code::InvalidJson,
+                        Message::new(
+                            format!(
+                                "用例文件不是合法的 JSON：{}",
+                                crate::policy::json_detail_zh(detail)
+                            ),
+                            format!("the case file is not valid JSON: {detail}"),
+                        ),
+                    )
+                }],
+            }
         })?;
         CaseFile::from_value(&v).map_err(|mut e| {
             // The crate's one JSON locator: a member's key, an element's value, or (for a
@@ -514,7 +534,8 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
                 .iter()
                 .find(|s| &s.id == id)
                 .map_or(Value::Null, |s| Value::String(s.outcome.as_str().into()));
-            diff(format!("services.{id}"), Value::String(o.clone()), actual);
+            let expected = o.clone().map_or(Value::Null, Value::String);
+            diff(format!("services.{id}"), expected, actual);
         }
     }
     if let Some(list) = &expect.checklist {
@@ -530,7 +551,8 @@ pub fn check(expect: &Expect, d: &Decision) -> Vec<Difference> {
                 .map_or(Value::Null, |c| {
                     strs(c.used_by.iter().collect::<BTreeSet<_>>())
                 });
-            diff(format!("used_by.{id}"), strs(services), actual);
+            let expected = services.as_ref().map_or(Value::Null, strs);
+            diff(format!("used_by.{id}"), expected, actual);
         }
     }
     if let Some(missing) = &expect.missing {

@@ -468,6 +468,8 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
                     m.area.as_str()
                 ),
             );
+        } else if m.area_written {
+            // `"area": "general"` written out: the authors classified the material; trust it.
         } else if let Some(w) = SENSITIVE_WORDS.iter().find(|w| m.name.zh().contains(**w)) {
             out.add(
                 path,
@@ -497,8 +499,61 @@ pub(crate) fn lint(p: &Policy) -> Vec<Diagnostic> {
     }
 
     let mut list = out.list;
+    acknowledge(p, &mut list);
     sort_diagnostics(&mut list);
     list
+}
+
+/// The policy's `acknowledged` entries: a warning or note with the same code and path becomes
+/// `info` and carries the reason; an entry that matches none (stale, or naming an error, which
+/// cannot be acknowledged) is itself a warning.
+fn acknowledge(p: &Policy, list: &mut Vec<Diagnostic>) {
+    let mut unused = Vec::new();
+    for (i, a) in p.acknowledged.iter().enumerate() {
+        let (code, path) = (a.code.as_str(), a.path.as_str());
+        let (zh, en) = (a.reason.zh(), a.reason.get("en"));
+        let mut used = false;
+        for d in list.iter_mut() {
+            if d.code.as_str() == code && d.path == path && d.severity != Severity::Error {
+                used = true;
+                d.severity = Severity::Info;
+                d.message.zh = format!("{}（已确认：{zh}）", d.message.zh);
+                d.message.en = format!("{} (acknowledged: {en})", d.message.en);
+            }
+        }
+        if !used {
+            let named_error = list
+                .iter()
+                .any(|d| d.code.as_str() == code && d.path == path);
+            let (wz, we) = if named_error {
+                (
+                    "该项是错误，错误不能确认，只能修正",
+                    "it is an error, which cannot be acknowledged, only fixed",
+                )
+            } else {
+                (
+                    "检查结果中没有该项（可能已修正，可删除此条）",
+                    "lint reports no such finding (perhaps fixed: remove the entry)",
+                )
+            };
+            unused.push((i, code.to_string(), path.to_string(), wz, we));
+        }
+    }
+    let mut out = Out {
+        policy: p,
+        list: Vec::new(),
+    };
+    for (i, code, path, wz, we) in unused {
+        out.add(
+            index_path("acknowledged", i),
+            false,
+            Code::UnusedAcknowledgement,
+            Severity::Warning,
+            format!("确认 `{code}` @ `{path}` 未生效：{wz}"),
+            format!("the acknowledgement of `{code}` at `{path}` has no effect: {we}"),
+        );
+    }
+    list.append(&mut out.list);
 }
 
 impl Policy {

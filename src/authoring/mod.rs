@@ -10,3 +10,5 @@ pub mod cases;
 pub mod diff;
 pub mod guide;
 pub(crate) mod lint;
+pub mod replay;
+pub mod stats;

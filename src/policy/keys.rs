@@ -23,6 +23,7 @@ pub const TOP: &[&str] = &[
     "correction_notice_within",
     "office",
     "regions",
+    "acknowledged",
 ];
 pub const TOP_REQUIRED: &[&str] = &[
     "format",
@@ -151,6 +152,9 @@ pub const REGION: &[&str] = &[
 /// The values of a stage's `by`.
 pub const STAGE_BY: &[&str] = &["office", "applicant"];
 
+/// An entry of `acknowledged`: a lint finding accepted on purpose.
+pub const ACKNOWLEDGED: &[&str] = &["$comment", "code", "path", "reason"];
+
 /// Every object shape by its name in the JSON Schema's `$defs` (`policy` is the root).
 pub const ALL: &[(&str, &[&str])] = &[
     ("policy", TOP),
@@ -177,4 +181,5 @@ pub const ALL: &[(&str, &[&str])] = &[
     ("legal_if", LEGAL_IF),
     ("office", OFFICE),
     ("region", REGION),
+    ("acknowledged", ACKNOWLEDGED),
 ];

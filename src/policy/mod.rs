@@ -10,6 +10,7 @@ mod load;
 pub mod model;
 mod parse;
 
+pub(crate) use load::json_detail_zh;
 pub use model::*;
 
 use crate::diag::Diagnostic;

@@ -229,6 +229,8 @@ pub struct Material {
     /// after the service is done (SPEC §7.6); `None` for `commitment: true` (no follow-up).
     pub verify: Option<Verify>,
     pub area: Area,
+    /// Whether `area` is written in the policy (then lint trusts it, whatever the name says).
+    pub area_written: bool,
     pub description: Option<Label>,
     pub basis: Option<Basis>,
 }
@@ -536,6 +538,14 @@ pub struct CalendarInfo {
     pub workdays: Vec<Date>,
 }
 
+/// A lint finding accepted on purpose: its code and path as lint reports them, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acknowledgement {
+    pub code: String,
+    pub path: String,
+    pub reason: Label,
+}
+
 /// A loaded, validated, compiled policy.
 #[derive(Debug, Clone)]
 pub struct Policy {
@@ -566,6 +576,8 @@ pub struct Policy {
     pub office: Option<Office>,
     /// Sorted by id.
     pub regions: Vec<Region>,
+    /// Lint findings accepted on purpose (`acknowledged`), in the policy's order.
+    pub acknowledged: Vec<Acknowledgement>,
     /// `sha256:` + hex of the canonical document, computed on first use (see
     /// [`Policy::fingerprint`]): hashing the whole document is a fifth of loading.
     pub(crate) fingerprint_cache: std::sync::OnceLock<String>,

@@ -59,9 +59,9 @@ impl JsPolicy {
     #[wasm_bindgen(js_name = runCases, unchecked_return_type = "CaseReport")]
     pub fn run_cases(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CaseFile")] cases: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CaseFile | string")] cases: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = to_json_text(&cases, &CASES)?;
+        let text = cases_text(&cases)?;
         api_tools::run_cases_json(&self.inner, &text)
             .map(|s| from_json_text(&s))
             .map_err(|e| object_error(&cases, &CASES, e))
@@ -73,10 +73,12 @@ impl JsPolicy {
     pub fn diff(
         old: &JsPolicy,
         next: &JsPolicy,
-        #[wasm_bindgen(unchecked_optional_param_type = "CaseFile | null")] cases: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CaseFile | string | null")] cases: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsValue> {
         let text = match cases {
-            Some(c) if !c.is_undefined() && !c.is_null() => Some(to_json_text(&c, &CASES)?),
+            Some(c) if !c.is_undefined() && !c.is_null() => Some(cases_text(&c)?),
             _ => None,
         };
         api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
@@ -115,4 +117,63 @@ pub fn locate(
         .map(|p| p.as_string().unwrap_or_default())
         .collect();
     Ok(from_json_text(&api_tools::locate_json(&text, &paths)))
+}
+
+/// A case file given as an object, or as its JSON text (then its errors have lines and
+/// columns in that text).
+fn cases_text(cases: &JsValue) -> Result<String, JsValue> {
+    match cases.as_string() {
+        Some(text) => Ok(text),
+        None => to_json_text(cases, "cases", "request"),
+    }
+}
+
+#[wasm_bindgen(js_class = Policy)]
+impl JsPolicy {
+    /// Reform metrics per target; with a case file (object or JSON text), the typical and
+    /// day figures over its requests.
+    #[wasm_bindgen(unchecked_return_type = "PolicyStats")]
+    pub fn stats(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CaseFile | string | null | void")] cases: Option<
+            JsValue,
+        >,
+    ) -> Result<JsValue, JsValue> {
+        let text = match cases {
+            Some(c) if !c.is_undefined() && !c.is_null() => Some(cases_text(&c)?),
+            _ => None,
+        };
+        api_tools::stats_json(&self.inner, text.as_deref())
+            .map(|s| from_json_text(&s))
+            .map_err(throw)
+    }
+}
+
+#[wasm_bindgen(js_class = Policy)]
+impl JsPolicy {
+    /// One batch of past applications (JSON Lines, numbered from `first_line`) decided under
+    /// `old` and `next`: counts that add up across batches, and the first `keep` changed
+    /// applications and malformed lines (what `intake-rules replay` runs in each worker).
+    #[wasm_bindgen(js_name = replayBatch, unchecked_return_type = "ReplayBatch")]
+    pub fn replay_batch(
+        old: &JsPolicy,
+        next: &JsPolicy,
+        lines: String,
+        first_line: f64,
+        keep: u32,
+    ) -> JsValue {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let first = if first_line.is_finite() && first_line >= 1.0 {
+            first_line as u64
+        } else {
+            1
+        };
+        from_json_text(&api_tools::replay_batch_json(
+            &old.inner,
+            &next.inner,
+            &lines,
+            first,
+            keep as usize,
+        ))
+    }
 }

@@ -80,8 +80,15 @@ impl Ctx {
                 );
             }
         }
+        // A required key that a misspelt key already points to (did you mean) is not reported
+        // missing as well: the did-you-mean says it all.
+        let meant: Vec<&str> = obj
+            .keys()
+            .filter(|k| !allowed.contains(&k.as_str()))
+            .filter_map(|k| crate::text::suggest::suggest(k, allowed.iter().copied()))
+            .collect();
         for r in required {
-            if !obj.contains_key(*r) {
+            if !obj.contains_key(*r) && !meant.contains(r) {
                 self.push(
                     &path.key(r),
                     Code::MissingField,
@@ -378,12 +385,13 @@ impl Ctx {
             .filter(|c| *c <= max)
             .and_then(|c| u32::try_from(c).ok());
         let Some(count) = count else {
+            let (kz, ke) = if n.is_number() { ("", "") } else { kind_of(n) };
             self.push(
                 &p,
                 Code::BadLimit,
                 m(
-                    format!("`{}` 不是 0 到 {max} 之间的整数", shown(n)),
-                    format!("`{}` is not a whole number from 0 to {max}", shown(n)),
+                    format!("`{}` 不是 0 到 {max} 之间的整数{kz}", shown(n)),
+                    format!("`{}` is not a whole number from 0 to {max}{ke}", shown(n)),
                 ),
                 At::Value,
             );
@@ -451,5 +459,36 @@ impl Ctx {
 
     pub(super) fn bad_value(&mut self, path: &Path<'_>, zh: String, en: String, at: At) {
         self.push(path, Code::BadValue, m(zh, en), at);
+    }
+
+    /// A count (`max_missing`, `max_length` …): a number that is not a whole number is a bad
+    /// value; anything else (`"1"`, a string) is a type mismatch, which is the actual fault.
+    pub(super) fn bad_count(&mut self, v: &Value, path: &Path<'_>) {
+        if v.is_number() {
+            self.bad_value(
+                path,
+                format!("`{}` 不是非负整数", shown(v)),
+                format!("`{}` is not a whole number", shown(v)),
+                At::Value,
+            );
+        } else {
+            self.mismatch(v, path, "非负整数", "a whole number");
+        }
+    }
+}
+
+/// "（应为数字，实际为字符串）" for a value that is not a number at all.
+fn kind_of(v: &Value) -> (&'static str, &'static str) {
+    match v {
+        Value::String(_) => (
+            "（应为数字，实际为字符串）",
+            " (it is a string; write the number without quotes)",
+        ),
+        Value::Bool(_) => (
+            "（应为数字，实际为布尔值）",
+            " (it is a boolean, not a number)",
+        ),
+        Value::Null => ("（应为数字，实际为 null）", " (it is null, not a number)"),
+        _ => ("（应为数字）", " (it is not a number)"),
     }
 }

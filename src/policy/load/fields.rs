@@ -178,12 +178,7 @@ impl Ctx {
             .and_then(|n| {
                 let r = whole(n).and_then(|x| u32::try_from(x).ok());
                 if r.is_none() {
-                    self.bad_value(
-                        &path.key("max_length"),
-                        format!("`{}` 不是非负整数", shown(n)),
-                        format!("`{}` is not a whole number", shown(n)),
-                        At::Value,
-                    );
+                    self.bad_count(n, &path.key("max_length"));
                 }
                 r
             });
@@ -280,6 +275,7 @@ impl Ctx {
             commitment: commitment?,
             verify,
             area: area?,
+            area_written: obj.contains_key("area"),
             description,
             basis,
         })

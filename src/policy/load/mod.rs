@@ -16,6 +16,7 @@ use super::parse;
 use crate::text::locate::{self, LazyLocations, Locations, Path, Pos};
 use crate::text::suggest::hint;
 
+mod acknowledged;
 mod bundles;
 mod clock;
 mod ctx;
@@ -330,7 +331,7 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
                 path: String::new(),
                 code: Code::InvalidJson,
                 message: m(
-                    format!("不是有效的 JSON：{detail}"),
+                    format!("不是有效的 JSON：{}", json_detail_zh(&detail)),
                     format!("the text is not valid JSON: {detail}"),
                 ),
                 at: At::Pos(pos),
@@ -353,6 +354,42 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
     }
 }
 
+/// serde_json's description of a syntax error, in Chinese where it is a common one (the
+/// English text otherwise).
+pub(crate) fn json_detail_zh(detail: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("trailing comma", "多余的尾随逗号"),
+        ("trailing characters", "JSON 之后还有多余的字符"),
+        ("EOF while parsing a value", "文本意外结束，缺少一个值"),
+        ("EOF while parsing an object", "文本意外结束，对象缺少 `}`"),
+        ("EOF while parsing a list", "文本意外结束，列表缺少 `]`"),
+        (
+            "EOF while parsing a string",
+            "文本意外结束，字符串缺少结尾的引号",
+        ),
+        ("expected value", "此处应为一个值"),
+        ("expected `,` or `}`", "此处应为 `,` 或 `}`"),
+        ("expected `,` or `]`", "此处应为 `,` 或 `]`"),
+        ("expected `:`", "此处应为 `:`"),
+        (
+            "expected ident",
+            "无法识别的字面量（应为 true、false 或 null）",
+        ),
+        ("key must be a string", "键必须是带双引号的字符串"),
+        ("invalid escape", "无效的转义序列"),
+        ("invalid number", "无效的数字"),
+        ("number out of range", "数字超出范围"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "字符串中有未转义的控制字符",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| *en == detail)
+        .map_or_else(|| detail.to_string(), |(_, zh)| (*zh).to_string())
+}
+
 /// `issues` and the text's duplicate keys, located in `text`.
 fn issues_at(mut issues: Vec<Issue>, text: &str) -> Vec<Diagnostic> {
     let locs = locate::scan(text);
@@ -365,10 +402,8 @@ fn issues_at(mut issues: Vec<Issue>, text: &str) -> Vec<Diagnostic> {
                 path: path.clone(),
                 code: Code::DuplicateKey,
                 message: m(
-                    format!("键 `{key}` 在同一对象中出现两次（只有最后一个有效）"),
-                    format!(
-                        "the key `{key}` appears twice in one object (only the last one counts)"
-                    ),
+                    format!("键 `{key}` 在同一对象中出现两次，请只保留一个"),
+                    format!("the key `{key}` appears twice in one object; keep only one"),
                 ),
                 at: At::Pos(*pos),
             }

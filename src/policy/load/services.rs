@@ -125,12 +125,7 @@ impl Ctx {
             let max_missing = to.get("max_missing").and_then(|n| {
                 let r = whole(n).and_then(|x| u32::try_from(x).ok());
                 if r.is_none() {
-                    self.bad_value(
-                        &tp.key("max_missing"),
-                        format!("`{}` 不是非负整数", shown(n)),
-                        format!("`{}` is not a whole number", shown(n)),
-                        At::Value,
-                    );
+                    self.bad_count(n, &tp.key("max_missing"));
                 }
                 r
             });

@@ -185,6 +185,7 @@ impl Ctx {
         };
         self.redirects(&services, &service_ids, &bundle_entries);
 
+        let acknowledged = self.acknowledged(top.get("acknowledged"));
         if !self.issues.is_empty() {
             return None;
         }
@@ -215,6 +216,7 @@ impl Ctx {
             bundles,
             office,
             regions,
+            acknowledged,
             fingerprint_cache: std::sync::OnceLock::new(),
             // Filled in by the caller, which holds the document's text.
             doc: Default::default(),
