@@ -19,6 +19,7 @@ mod table_gen {
 
 const FILES: &[&str] = &[
     "packs/joint-utility-connection.json",
+    "packs/food-business-licence.json",
     "packs/industrial-drawing-review.json",
     "packs/industrial-drawing-review.versions.json",
     "data/cn-mainland.json",

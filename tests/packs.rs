@@ -18,12 +18,16 @@ const CASES: &[(&str, &str)] = &[
         "industrial-drawing-review",
         include_str!("../packs/industrial-drawing-review.cases.json"),
     ),
+    (
+        "food-business-licence",
+        include_str!("../packs/food-business-licence.cases.json"),
+    ),
 ];
 use intake_rules::{Policy, Severity};
 
 #[test]
 fn packs_load_lint_clean_and_pass_their_cases() {
-    assert_eq!(PACKS.len(), 2);
+    assert_eq!(PACKS.len(), 3);
     for (id, text) in PACKS {
         let p = Policy::from_json(text).unwrap_or_else(|e| panic!("{id}: {e:?}"));
         let bad: Vec<_> = p

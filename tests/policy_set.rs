@@ -108,7 +108,15 @@ fn last_day_of_the_old_version_and_first_day_of_the_new_are_decided_differently(
     assert_eq!(new.policy.version, "2026.01");
     assert_eq!(new.checklist.len(), 8);
     assert_eq!(new.outcome, Outcome::Accepted);
+    // The city's first review: 6 working days (the pack's split of the 10-day legal limit);
+    // the 3 days of seed 001 are one district's result, the region `district_online`.
     let first = &new.timeline.as_ref().unwrap().services[0].stages[0];
+    assert_eq!((first.id.as_str(), first.working_days), ("first", 6));
+    let mut in_district = request("2025-12-31T17:00:00+08:00");
+    in_district.region = Some("district_online".into());
+    let d = s.evaluate(&in_district).unwrap();
+    assert_eq!(d.policy.region.as_deref(), Some("district_online"));
+    let first = &d.timeline.as_ref().unwrap().services[0].stages[0];
     assert_eq!((first.id.as_str(), first.working_days), ("first", 3));
 
     // Submitted on the first day of the new version (a holiday): the same.
@@ -118,7 +126,8 @@ fn last_day_of_the_old_version_and_first_day_of_the_new_are_decided_differently(
         ("2026-01-04".to_string(), "2026.01")
     );
 
-    // With all twelve old materials, the old rules accept, and the first review takes 8 days.
+    // With all twelve old materials, the old rules accept, and the review takes the legal
+    // 10 working days (住建部令第13号 第十二条).
     let mut all = request("2025-12-31T09:00:00+08:00");
     for m in [
         "authorization",
@@ -131,7 +140,7 @@ fn last_day_of_the_old_version_and_first_day_of_the_new_are_decided_differently(
     let d = s.evaluate(&all).unwrap();
     assert_eq!(d.outcome, Outcome::Accepted);
     let first = &d.timeline.as_ref().unwrap().services[0].stages[0];
-    assert_eq!((first.id.as_str(), first.working_days), ("first", 8));
+    assert_eq!((first.id.as_str(), first.working_days), ("first", 10));
 
     // The checklist and timeline of the set use the same version.
     assert_eq!(
@@ -224,8 +233,8 @@ fn the_guide_of_each_version_follows_its_rules() {
     let old = s.policies()[0].guide("joint_review", "zh-CN").unwrap();
     let new = s.policies()[1].guide("joint_review", "zh-CN").unwrap();
     assert_eq!((old.materials.len(), new.materials.len()), (12, 8));
-    assert_eq!(old.services[0].stages[0].limit.text, "8 个工作日");
-    assert_eq!(new.services[0].stages[0].limit.text, "3 个工作日");
+    assert_eq!(old.services[0].stages[0].limit.text, "10 个工作日");
+    assert_eq!(new.services[0].stages[0].limit.text, "6 个工作日");
     assert_eq!(
         old.policy.effective_until.map(|d| d.to_string()).as_deref(),
         Some("2025-12-31")

@@ -578,7 +578,17 @@ impl PolicySet {
     pub fn select_shared(&self, req: &Request) -> Result<&std::sync::Arc<Policy>, RequestError> {
         let mut last_day = None;
         for p in &self.versions {
-            let day = crate::engine::decision::received_day(p, req)?;
+            // A version that does not know the request's region (an older version, before the
+            // region existed) is judged on its own cutoff and calendar; the version chosen then
+            // decides with the region, or answers `unknown_region` itself.
+            let day = match crate::engine::decision::received_day(p, req) {
+                Err(e) if req.region.is_some() && e.code() == Code::UnknownRegion => {
+                    let mut own = req.clone();
+                    own.region = None;
+                    crate::engine::decision::received_day(p, &own)?
+                }
+                other => other?,
+            };
             if p.effective_from.is_none_or(|f| f <= day)
                 && p.effective_until.is_none_or(|u| day <= u)
             {

@@ -12,6 +12,10 @@ pub const PACKS: &[(&str, &str)] = &[
         "industrial-drawing-review",
         include_str!(concat!(env!("OUT_DIR"), "/industrial-drawing-review.json")),
     ),
+    (
+        "food-business-licence",
+        include_str!(concat!(env!("OUT_DIR"), "/food-business-licence.json")),
+    ),
 ];
 
 /// `(short id, policy-set JSON text)` of every built-in policy set (versions in force by date).

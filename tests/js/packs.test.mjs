@@ -11,10 +11,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = fileURLToPath(new URL("../../pkg/cli.js", import.meta.url));
 
 test("builtin ids", () => {
-  assert.deepEqual(Policy.builtinIds(), ["joint-utility-connection", "industrial-drawing-review"]);
+  assert.deepEqual(Policy.builtinIds(), ["joint-utility-connection", "industrial-drawing-review", "food-business-licence"]);
 });
 
-for (const id of ["joint-utility-connection", "industrial-drawing-review"]) {
+for (const id of ["joint-utility-connection", "industrial-drawing-review", "food-business-licence"]) {
   test(`${id}: lint clean, case file passes in Node`, () => {
     const p = Policy.builtin(id);
     const findings = p.lint().filter((d) => d.severity !== "info");
