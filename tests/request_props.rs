@@ -267,7 +267,11 @@ proptest! {
 fn the_slot_reader_agrees_on_every_case() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs");
     let mut checked = 0;
-    for id in ["joint-utility-connection", "industrial-drawing-review", "food-business-licence"] {
+    for id in [
+        "joint-utility-connection",
+        "industrial-drawing-review",
+        "food-business-licence",
+    ] {
         let policy = intake_rules::api::builtin_policy(id).unwrap();
         let cases = std::fs::read_to_string(dir.join(format!("{id}.cases.json"))).unwrap();
         let cases: Value = serde_json::from_str(&cases).unwrap();

@@ -59,6 +59,8 @@ fn authoring_collector() -> Collector {
     c.root::<intake_rules::authoring::cases::CaseReport>();
     c.root::<intake_rules::authoring::diff::PolicyDiff>();
     c.root::<intake_rules::authoring::guide::Guide>();
+    c.root::<intake_rules::authoring::stats::Stats>();
+    c.root::<intake_rules::authoring::replay::ReplayBatch>();
     c
 }
 

@@ -494,3 +494,246 @@ export interface PolicyRef {
   version: string;
   fingerprint: string;
 }
+
+/**
+ * `policy.stats(cases?)`.
+ */
+export interface PolicyStats {
+  policy: StatsPolicy;
+  cases_checked: number;
+  /**
+   * Cases whose request could not be decided (left out of every figure).
+   */
+  cases_undecided: number;
+  /**
+   * Targets by id: services first, then bundles.
+   */
+  targets: Array<TargetStats>;
+}
+
+/**
+ * The figures of a region (SPEC §7.8): its promise and its cases' days.
+ */
+export interface RegionStats {
+  id: string;
+  name: string | null;
+  /**
+   * The region's own promise when it sets one, else the target's.
+   */
+  promise: Period | null;
+  days: StatsDays;
+}
+
+/**
+ * The counts of one batch; every number adds up across batches.
+ */
+export interface ReplayBatch {
+  /**
+   * Lines read (blank lines included).
+   */
+  lines: number;
+  /**
+   * Applications decided (lines that are requests).
+   */
+  applications: number;
+  /**
+   * Lines that are not requests.
+   */
+  errors: number;
+  /**
+   * Applications whose outcome, due day, counted days or promise_met differ.
+   */
+  changed: number;
+  /**
+   * `[old outcome, new outcome, count]`, sorted.
+   */
+  transitions: Array<[string, string, number]>;
+  /**
+   * `[shift in working days, count]` for applications with a due day in both versions.
+   */
+  due_shifts: Array<[number, number]>;
+  promise_met_old: ReplayMet;
+  promise_met_new: ReplayMet;
+  /**
+   * `[counted working days, count]`, under each version.
+   */
+  counted_old: Array<[number, number]>;
+  counted_new: Array<[number, number]>;
+  /**
+   * The first `keep` changed applications, by line.
+   */
+  changed_list: Array<ReplayChanged>;
+  /**
+   * The first `keep` errors, by line.
+   */
+  error_list: Array<ReplayLineError>;
+}
+
+/**
+ * An application whose decision differs between the versions.
+ */
+export interface ReplayChanged {
+  /**
+   * 1-based line of the file.
+   */
+  line: number;
+  target: string;
+  old: ReplaySeen;
+  new: ReplaySeen;
+  /**
+   * `new.due` − `old.due` in working days (null unless both have a due day).
+   */
+  due_shift: number | null;
+}
+
+/**
+ * A line that is not a usable request.
+ */
+export interface ReplayLineError {
+  line: number;
+  /**
+   * UTF-16 column in the line, when the JSON text is broken there.
+   */
+  column: number | null;
+  code: string;
+  message: Message;
+}
+
+/**
+ * Met and judged (with a promise) counts.
+ */
+export interface ReplayMet {
+  met: number;
+  judged: number;
+}
+
+/**
+ * What one version decided for an application.
+ */
+export interface ReplaySeen {
+  /**
+   * The outcome, or `request_error` when the version cannot decide the request at all
+   * (e.g. its target was removed).
+   */
+  outcome: string;
+  received_on: DateString | null;
+  due: DateString | null;
+  /**
+   * The office clock: counted working days (elapsed days where the timeline has no
+   * separate count).
+   */
+  counted_working_days: number | null;
+  promise_met: boolean | null;
+}
+
+/**
+ * The day figures of a set of decided cases.
+ */
+export interface StatsDays {
+  /**
+   * Cases decided for this target (and region).
+   */
+  cases: number;
+  /**
+   * Of those, the cases with a timeline.
+   */
+  with_timeline: number;
+  /**
+   * The office clock (counted working days); falls back to elapsed days for a decision
+   * that does not report counted days.
+   */
+  counted_working_days: StatsSpread | null;
+  /**
+   * Elapsed working days from the received day to the due day.
+   */
+  working_days: StatsSpread | null;
+  /**
+   * Cases whose timeline meets the promise, of those with a timeline and a promise.
+   */
+  promise_met: StatsShare | null;
+  /**
+   * Cases whose timeline meets the statutory limit.
+   */
+  legal_met: StatsShare | null;
+}
+
+export interface StatsPolicy {
+  id: string;
+  version: string;
+}
+
+/**
+ * Fewest, typical (the median over the cases; null without cases) and most.
+ */
+export interface StatsRange {
+  fewest: number;
+  typical: number | null;
+  most: number;
+}
+
+/**
+ * `count` of `of`, and `count / of` rounded to three decimals (null when `of` is 0).
+ */
+export interface StatsShare {
+  count: number;
+  of: number;
+  share: number | null;
+}
+
+/**
+ * Minimum, median and maximum of a figure over the cases.
+ */
+export interface StatsSpread {
+  min: number;
+  median: number;
+  max: number;
+}
+
+/**
+ * The figures of one target.
+ */
+export interface TargetStats {
+  id: string;
+  /**
+   * `service` or `bundle`.
+   */
+  kind: string;
+  name: string;
+  /**
+   * Services of the target: all of them, and those that always apply.
+   */
+  services: number;
+  /**
+   * Distinct materials an applicant brings: those always required (fewest), the median
+   * checklist over the cases (typical), every material the target can require (most).
+   */
+  materials: StatsRange;
+  /**
+   * Of the materials the target can require, those tolerable (容缺) in some service.
+   */
+  tolerable_materials: StatsShare;
+  /**
+   * Of those materials, those that accept a commitment (告知承诺).
+   */
+  commitment_materials: StatsShare;
+  /**
+   * Of those materials, those taken from an electronic licence (免提交).
+   */
+  electronic_materials: StatsShare;
+  /**
+   * Of the target's services, those with a tolerable material whose tolerance allows one.
+   */
+  tolerable_services: StatsShare;
+  promise: Period | null;
+  legal: Period | null;
+  /**
+   * Steps (环节): stages, plus a bundle's intake and finish; fewest with only the services
+   * that always apply.
+   */
+  steps: StatsRange;
+  days: StatsDays;
+  /**
+   * Per region of the policy (empty without regions).
+   */
+  regions: Array<RegionStats>;
+}

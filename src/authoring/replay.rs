@@ -17,6 +17,7 @@ use crate::policy::model::Policy;
 
 /// What one version decided for an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReplaySeen"))]
 pub struct Seen {
     /// The outcome, or `request_error` when the version cannot decide the request at all
     /// (e.g. its target was removed).
@@ -31,6 +32,7 @@ pub struct Seen {
 
 /// An application whose decision differs between the versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReplayChanged"))]
 pub struct Changed {
     /// 1-based line of the file.
     pub line: u64,
@@ -43,6 +45,7 @@ pub struct Changed {
 
 /// A line that is not a usable request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReplayLineError"))]
 pub struct LineError {
     pub line: u64,
     /// UTF-16 column in the line, when the JSON text is broken there.
@@ -53,6 +56,7 @@ pub struct LineError {
 
 /// Met and judged (with a promise) counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReplayMet"))]
 pub struct Met {
     pub met: u64,
     pub judged: u64,
@@ -60,6 +64,7 @@ pub struct Met {
 
 /// The counts of one batch; every number adds up across batches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReplayBatch {
     /// Lines read (blank lines included).
     pub lines: u64,

@@ -20,6 +20,7 @@ use crate::policy::model::*;
 
 /// `count` of `of`, and `count / of` rounded to three decimals (null when `of` is 0).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StatsShare"))]
 pub struct Share {
     pub count: usize,
     pub of: usize,
@@ -36,6 +37,7 @@ impl Share {
 
 /// Fewest, typical (the median over the cases; null without cases) and most.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StatsRange"))]
 pub struct Range {
     pub fewest: u64,
     pub typical: Option<u64>,
@@ -44,6 +46,7 @@ pub struct Range {
 
 /// Minimum, median and maximum of a figure over the cases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StatsSpread"))]
 pub struct Spread {
     pub min: u64,
     pub median: u64,
@@ -52,6 +55,7 @@ pub struct Spread {
 
 /// The day figures of a set of decided cases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "StatsDays"))]
 pub struct Days {
     /// Cases decided for this target (and region).
     pub cases: usize,
@@ -70,16 +74,19 @@ pub struct Days {
 
 /// The figures of a region (SPEC §7.8): its promise and its cases' days.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RegionStats {
     pub id: String,
     pub name: Option<String>,
     /// The region's own promise when it sets one, else the target's.
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::calendar::Period>"))]
     pub promise: Option<Value>,
     pub days: Days,
 }
 
 /// The figures of one target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TargetStats {
     pub id: String,
     /// `service` or `bundle`.
@@ -110,6 +117,7 @@ pub struct TargetStats {
 
 /// `policy.stats(cases?)`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PolicyStats"))]
 pub struct Stats {
     pub policy: StatsPolicy,
     pub cases_checked: usize,
@@ -120,6 +128,7 @@ pub struct Stats {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StatsPolicy {
     pub id: String,
     pub version: String,

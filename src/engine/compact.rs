@@ -112,7 +112,11 @@ mod tests {
     fn compact_equals_the_full_decision() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs");
         let mut checked = 0;
-        for id in ["joint-utility-connection", "industrial-drawing-review", "food-business-licence"] {
+        for id in [
+            "joint-utility-connection",
+            "industrial-drawing-review",
+            "food-business-licence",
+        ] {
             let text = std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap();
             let policy = Policy::from_json(&text).unwrap();
             let cases = std::fs::read_to_string(dir.join(format!("{id}.cases.json"))).unwrap();

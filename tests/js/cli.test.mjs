@@ -247,7 +247,7 @@ test("diff: structural changes and the cases they change", () => {
   assert.match(r.out, /^summary: 1 of 5 cases change$/m);
   assert.match(r.out, /^ {2}service due days \(service_dues\): 1 case — 1 earlier$/m);
   assert.deepEqual(json("diff", fx("drawing-review.fire7.json"), base, cases).v.summary,
-    { cases_checked: 5, cases_changed: 1, by: { service_dues: { cases: 1, changes: 1, earlier: 1 } } });
+    { cases_checked: 5, cases_changed: 1, by: { service_counted: { cases: 1, changes: 1, fewer: 1 }, service_dues: { cases: 1, changes: 1, earlier: 1 } } });
   assert.match(run("diff", "--locale", "zh-CN", fx("drawing-review.fire7.json"), base).out, /7 个工作日 → 5 个工作日/);
   const { code, v } = json("diff", fx("drawing-review.no-fire-bundle.json"), base, cases);
   assert.equal(code, 0);

@@ -124,7 +124,7 @@ pub fn locate(
 fn cases_text(cases: &JsValue) -> Result<String, JsValue> {
     match cases.as_string() {
         Some(text) => Ok(text),
-        None => to_json_text(cases, "cases", "request"),
+        None => to_json_text(cases, &CASES),
     }
 }
 
