@@ -28,29 +28,13 @@ const FILES: &[&str] = &[
 /// The calendar data file, also generated as a static Rust table.
 const CALENDAR: &str = "data/cn-mainland.json";
 
-/// `text` without the whitespace outside strings.
-fn minify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
-            if c == '"' {
-                in_string = true;
-            }
-            out.push(c);
-        }
-    }
-    out
+/// `minify`: the crate's own JSON layout helper (src/text/json_layout.rs), shared so the build
+/// and the crate agree on what "the same JSON without whitespace" is.
+#[allow(dead_code)]
+mod json_layout {
+    include!("src/text/json_layout.rs");
 }
+use json_layout::minify;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out_dir = std::env::var("OUT_DIR")?;
@@ -72,5 +56,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/calendar/table_gen.rs");
+    println!("cargo:rerun-if-changed=src/text/json_layout.rs");
     Ok(())
 }

@@ -38,7 +38,7 @@ pub fn diff_json(old: &Policy, new: &Policy, cases: Option<&str>) -> Result<Stri
 /// `PolicyError` `bad_value` when there is no such pack.
 pub fn builtin_source(id: &str) -> Result<String, Error> {
     match crate::policy::builtin::PACKS.iter().find(|(k, _)| *k == id) {
-        Some((_, text)) => Ok(indent_json(text)),
+        Some((_, text)) => Ok(crate::text::json_layout::indent(text)),
         None => {
             let ids = crate::api::builtin_ids();
             let shown: String = id.chars().take(64).collect();
@@ -57,61 +57,6 @@ pub fn builtin_source(id: &str) -> Result<String, Error> {
             }))
         }
     }
-}
-
-/// Minified JSON text laid out two spaces per level, as `JSON.stringify(value, null, 2)` does
-/// (the packs are embedded without whitespace; strings are copied untouched).
-fn indent_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3 / 2);
-    let mut depth = 0usize;
-    let (mut in_string, mut escaped) = (false, false);
-    let mut chars = text.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        out.extend(std::iter::repeat_n(' ', 2 * depth));
-    };
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    out.extend(chars.next());
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(c);
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            ' ' | '\t' | '\n' | '\r' => {}
-            _ => out.push(c),
-        }
-    }
-    out.push('\n');
-    out
 }
 
 /// Line and UTF-16 column (1-based) of each path (`services.power.stages[0]`,
@@ -185,7 +130,7 @@ mod tests {
             let b: serde_json::Value = serde_json::from_str(&shown).unwrap();
             assert_eq!(a, b, "{id}");
         }
-        assert_eq!(indent_json(r#"{"a":[],"b":[1,{"c":"x, \"y\": {"}]}"#),
+        assert_eq!(crate::text::json_layout::indent(r#"{"a":[],"b":[1,{"c":"x, \"y\": {"}]}"#),
             "{\n  \"a\": [],\n  \"b\": [\n    1,\n    {\n      \"c\": \"x, \\\"y\\\": {\"\n    }\n  ]\n}\n");
     }
 }

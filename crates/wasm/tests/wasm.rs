@@ -23,29 +23,7 @@ fn policy_for(name: &str) -> Policy {
     }
 }
 
-/// `text` without the whitespace outside strings (`expected.json` is stored pretty-printed).
-fn minify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
-            if c == '"' {
-                in_string = true;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
+use intake_rules::text::json_layout::minify;
 
 #[wasm_bindgen_test]
 fn conformance_corpus_is_byte_identical() {
