@@ -109,12 +109,13 @@ function describe(v) {
 }
 
 /** Run one call into the module: a trap resets the instance and throws `instance_reset`.
- *  (Every method takes at most four arguments; an absent one is passed as undefined, which
- *  the glue reads the same way. Fixed arity keeps this wrapper cheap on the hot path.) */
-function enter(fn, self, a, b, c, d) {
+ *  (Every method takes at most five arguments — `Policy.replayBatch` has five; an absent one
+ *  is passed as undefined, which the glue reads the same way. Fixed arity keeps this wrapper
+ *  cheap on the hot path.) */
+function enter(fn, self, a, b, c, d, e5) {
   let r;
   try {
-    r = fn.call(self, a, b, c, d);
+    r = fn.call(self, a, b, c, d, e5);
   } catch (e) {
     if (isTrap(e)) {
       reset();
@@ -127,14 +128,14 @@ function enter(fn, self, a, b, c, d) {
 }
 
 /** Arguments that must be objects of a class: `Policy.diff(old, next)`. */
-const CLASS_ARGS = { Policy: { diff: ["Policy", "Policy"] } };
+const CLASS_ARGS = { Policy: { diff: ["Policy", "Policy"], replayBatch: ["Policy", "Policy"] } };
 
 function wrapStatic(cls, name, fn) {
   const checks = CLASS_ARGS[cls]?.[name];
   if (checks === undefined) {
     return {
-      [name](a, b, c, d) {
-        return enter(fn, this, a, b, c, d);
+      [name](a, b, c, d, e) {
+        return enter(fn, this, a, b, c, d, e);
       },
     }[name];
   }

@@ -97,7 +97,7 @@ fn seen(policy: &Policy, req: &Request) -> Seen {
                 outcome: d.outcome.as_str(),
                 received_on: Some(d.received_on),
                 due: t.map(|t| t.due),
-                counted_working_days: t.map(|t| t.working_days),
+                counted_working_days: t.map(|t| t.counted_working_days),
                 promise_met: t.and_then(|t| t.promise_met),
             }
         }

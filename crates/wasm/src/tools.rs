@@ -64,7 +64,14 @@ impl JsPolicy {
         let text = cases_text(&cases)?;
         api_tools::run_cases_json(&self.inner, &text)
             .map(|s| from_json_text(&s))
-            .map_err(|e| object_error(&cases, &CASES, e))
+            // JSON text keeps its lines and columns; an object's errors have none.
+            .map_err(|e| {
+                if cases.is_string() {
+                    throw(e)
+                } else {
+                    object_error(&cases, &CASES, e)
+                }
+            })
     }
 
     /// What changed between two versions, and (given a case file) which cases change. The
