@@ -102,7 +102,7 @@ test("guide page: every checklist material appears, versions by date, printed la
     assert.match(await page.textContent("#note"), /2024\.01/);
     const rows = await page.frameLocator("#guide-frame").locator("table.materials tbody tr").count();
     assert.equal(rows, 12, "12 materials before the reform");
-    assert.match(await frameText(), /8 个工作日/);
+    assert.match(await frameText(), /10 个工作日/);
     await act(() => page.fill("#on", "2026-06-01").then(() => page.dispatchEvent("#on", "change")));
     assert.match(await page.textContent("#note"), /2026\.01/);
     assert.equal(await page.frameLocator("#guide-frame").locator("table.materials tbody tr").count(), 8);

@@ -6,7 +6,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { launchBrowser, openPage, pkgBuilt, root, screenshot, startServer } from "./helpers.mjs";
@@ -159,7 +159,8 @@ test("demo portal: form, checklist, decision, notice, timeline, locale, phone wi
   assert.equal(await text('[data-testid="due"]'), dec.timeline.due);
   assert.ok((await text('[data-testid="saved"]')).includes(String(dec.timeline.saved_working_days)));
   const stageRows = dec.timeline.services.reduce((n, s) => n + s.stages.length, 0);
-  assert.equal(await page.locator("svg.timeline .row-stage").count(), stageRows, "one row per stage");
+  // Office stages and the applicant's own stages (drawn apart) together: one row per stage.
+  assert.equal(await page.locator("svg.timeline .row-stage, svg.timeline .row-applicant").count(), stageRows, "one row per stage");
   assert.equal(await page.locator("svg.timeline .row-serial").count(), dec.timeline.serial.length, "serial rows");
   // Shaded days agree with the calendar: holidays are weekdays off, make-up days are weekends on.
   const shaded = await page.$$eval("svg.timeline rect.day", (rs) => rs.map((r) => [r.dataset.date, r.getAttribute("class")]));
@@ -173,9 +174,8 @@ test("demo portal: form, checklist, decision, notice, timeline, locale, phone wi
     else if (cls.includes("day-makeup")) assert.ok(weekend && calendar.isWorkingDay(date), `${date} make-up day`);
   }
   await noErrorBox();
-  const shot = await screenshot(page, "portal-zh");
+  await screenshot(page, "portal-zh");
   await mkdir(join(root, "docs"), { recursive: true });
-  await copyFile(shot, join(root, "docs", "screenshot-portal.png"));
 
   // ---- 6. inline field error as you type ---------------------------------------------------------
   const uscc = target.fields.find((f) => f.format === "uscc");

@@ -44,10 +44,10 @@ test("workbench (demo server): a typo at its line and column, the fix, completio
 
   // A typo at the end of a very long line: listed at its line:column, marked inline.
   const doc = JSON.parse(original);
-  const long = JSON.stringify(doc, null, 2).replace('"floor_area_m2 > 300"', `"${" ".repeat(300)}floor_area_m3 > 300"`);
+  const long = JSON.stringify(doc, null, 2).replace(`"project_complexity == 'simple'"`, `"${" ".repeat(300)}project_complexitz == 'simple'"`);
   const lines = long.split("\n");
-  const line = lines.findIndex((l) => l.includes("floor_area_m3 > 300")) + 1;
-  const column = lines[line - 1].indexOf("floor_area_m3") + 1;
+  const line = lines.findIndex((l) => l.includes("project_complexitz == 'simple'")) + 1;
+  const column = lines[line - 1].indexOf("project_complexitz") + 1;
   assert.ok(column > 300);
   await setText(page, long);
   const problem = page.locator("#problems li.error").first();
@@ -64,8 +64,8 @@ test("workbench (demo server): a typo at its line and column, the fix, completio
   assert.ok(await page.locator(".cm-lint-marker-error").count() >= 1);
 
   // Typing the fix: the error goes away.
-  for (let i = 0; i < "floor_area_m3".length; i++) await page.keyboard.press("Delete");
-  await page.keyboard.type("floor_area_m2");
+  for (let i = 0; i < "project_complexitz".length; i++) await page.keyboard.press("Delete");
+  await page.keyboard.type("project_complexity");
   await page.waitForFunction(() => document.querySelectorAll("#problems li.error").length === 0);
   assert.equal(await page.locator(".cm-lintRange-error").count(), 0);
 
@@ -164,9 +164,9 @@ test("workbench (npx intake-rules workbench): open, save, compare with the previ
     assert.match(await page.locator("#cases-name").textContent(), /drawing\.cases\.json$/);
     const original = await getText(page);
 
-    // Edit (fire review 5 → 7 working days) and save: the file on disk changes.
+    // Edit (fire review 15 → 17 working days) and save: the file on disk changes.
     const doc = JSON.parse(original);
-    doc.services.fire_review.stages.find((s) => s.id === "review").limit = { working_days: 7 };
+    doc.services.fire_review.stages.find((s) => s.id === "review").limit = { working_days: 17 };
     const fire7 = JSON.stringify(doc, null, 2);
     await setText(page, fire7);
     assert.match(await page.locator("#file-name").getAttribute("class"), /dirty/);
@@ -183,11 +183,11 @@ test("workbench (npx intake-rules workbench): open, save, compare with the previ
     assert.match(await change.textContent(), /services\.fire_review\.stages\[review\]\.limit/);
     assert.match(await page.locator("#diff-cases").textContent(), /service_dues\.fire_review/);
     assert.match(await page.locator("#diff-cases-summary").textContent(), /later|推迟/);
-    // Edit again without saving: "the previous save" is now the saved fire7 text.
-    doc.services.fire_review.stages.find((s) => s.id === "review").limit = { working_days: 6 };
+    // Edit again without saving: "the previous save" is now the saved 17-day text.
+    doc.services.fire_review.stages.find((s) => s.id === "review").limit = { working_days: 16 };
     await setText(page, JSON.stringify(doc, null, 2));
     await page.click("#diff-button");
-    await page.waitForFunction(() => /7 个工作日 → 6 个工作日|7 working days → 6 working days/.test(document.getElementById("diff-changes").textContent));
+    await page.waitForFunction(() => /17 个工作日 → 16 个工作日|17 working days → 16 working days/.test(document.getElementById("diff-changes").textContent));
 
     // Metrics: a card per target with its charts, before (the compared version) and after.
     await page.click("#tab-metrics");
