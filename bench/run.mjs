@@ -90,8 +90,11 @@ for (const [i, req] of allRequests.entries()) {
   const compactExpected = {
     outcome: full.outcome,
     services: full.services.map((s) => ({ id: s.id, outcome: s.outcome })),
+    proceeding: full.proceeding,
     field_errors: full.field_errors,
+    required_fields: full.required_fields,
     missing: full.missing.map((m) => ({ id: m.id, tolerated: m.tolerated })),
+    counted_working_days: full.timeline?.counted_working_days ?? null,
   };
   if (!isDeepStrictEqual(compact, compactExpected)) fail("evaluateCompact vs evaluate", compactExpected, compact);
   if (!isDeepStrictEqual(JSON.parse(policy.evaluateCompactJson(JSON.stringify(req))), compact)) {

@@ -62,6 +62,12 @@ export interface CompactDecision {
    */
   required_fields: Array<string>;
   missing: Array<CompactMissing>;
+  /**
+   * The office clock of the timeline (SPEC §7.1): the full decision's
+   * `timeline.counted_working_days`; null when no service proceeds or the timeline cannot be
+   * computed. Only computed when some service proceeds (then it costs a full analysis).
+   */
+  counted_working_days: number | null;
 }
 
 /**

@@ -42,6 +42,10 @@ pub struct CompactDecision {
     /// The fields required for the form as sent, sorted (SPEC §7.7).
     pub required_fields: Vec<String>,
     pub missing: Vec<CompactMissing>,
+    /// The office clock of the timeline (SPEC §7.1): the full decision's
+    /// `timeline.counted_working_days`; null when no service proceeds or the timeline cannot be
+    /// computed. Only computed when some service proceeds (then it costs a full analysis).
+    pub counted_working_days: Option<i64>,
 }
 
 impl Policy {
@@ -52,11 +56,11 @@ impl Policy {
     /// As [`Policy::evaluate`].
     pub fn evaluate_compact(&self, req: &Request) -> Result<CompactDecision, RequestError> {
         // Outcomes only: no names, reasons, checklist, `because` or due dates to build.
-        Ok(CompactDecision::of(analyse_with(
-            self,
-            req,
-            Detail::Outcomes,
-        )?))
+        let mut c = CompactDecision::of(analyse_with(self, req, Detail::Outcomes)?);
+        if !c.proceeding.is_empty() {
+            c.counted_working_days = counted(analyse_with(self, req, Detail::Full)?, req);
+        }
+        Ok(c)
     }
 }
 
@@ -83,8 +87,17 @@ impl CompactDecision {
                     tolerated: m.tolerated,
                 })
                 .collect(),
+            counted_working_days: None,
         }
     }
+}
+
+/// The counted working days of the full decision's timeline (SPEC §7.1), exactly as
+/// [`Policy::evaluate`] would report them.
+fn counted(full: crate::engine::decision::Analysis<'_>, req: &Request) -> Option<i64> {
+    full.into_decision(&req.target)
+        .timeline
+        .map(|t| t.counted_working_days)
 }
 
 /// The compact decision of a request given as JSON text, read straight into the policy's field
@@ -96,8 +109,12 @@ impl CompactDecision {
 /// `RequestError` for a structurally unusable request.
 pub fn compact_from_json(policy: &Policy, request: &str) -> Result<CompactDecision, RequestError> {
     let (req, slots) = Request::from_json_indexed(request, policy)?;
-    let a = analyse_input(policy, &req, Input::of_slots(&slots), Detail::Outcomes)?;
-    Ok(CompactDecision::of(a))
+    let input = Input::of_slots(&slots);
+    let mut c = CompactDecision::of(analyse_input(policy, &req, input, Detail::Outcomes)?);
+    if !c.proceeding.is_empty() {
+        c.counted_working_days = counted(analyse_input(policy, &req, input, Detail::Full)?, &req);
+    }
+    Ok(c)
 }
 
 #[cfg(test)]
@@ -159,6 +176,10 @@ mod tests {
                         .map(|m| (m.id.as_str(), m.tolerated))
                         .collect();
                     assert_eq!(compact_missing, missing);
+                    assert_eq!(
+                        compact.counted_working_days,
+                        full.timeline.as_ref().map(|t| t.counted_working_days)
+                    );
                     checked += 1;
                 }
             }

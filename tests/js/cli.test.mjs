@@ -402,9 +402,11 @@ test("replay: memory stays flat as the file grows (streamed, not read whole)", (
     assert.equal(JSON.parse(r.stdout).replay.applications, n);
     return Number(/maxrss (\d+)/.exec(r.stderr)[1]) * 1024;
   };
+  // The bound leaves room for a loaded machine (worker heaps grow with GC pressure) and still
+  // fails when the file is read whole (+160 MB).
   const small = peak(2_000); // 4 MB
   const large = peak(40_000); // 80 MB: reading it whole would take 160 MB more as a JS string
-  assert.ok(large - small < 60 * 1024 * 1024, `peak RSS grew by ${Math.round((large - small) / 1048576)} MB`);
+  assert.ok(large - small < 100 * 1024 * 1024, `peak RSS grew by ${Math.round((large - small) / 1048576)} MB`);
 });
 
 test("workbench: serves the package's workbench on 127.0.0.1, opens and saves the named files", async () => {
