@@ -3,7 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{object_error, text_arg, throw, to_json_text, JsPolicy, Kind, REQUEST};
+use crate::args::{from_json_text, text_arg, to_json_text, REQUEST};
+use crate::errors::{object_error, throw, Kind};
+use crate::policy::JsPolicy;
 use intake_rules::api::evaluate_compact_json;
 
 #[wasm_bindgen(js_class = Policy)]
@@ -17,7 +19,7 @@ impl JsPolicy {
     ) -> Result<JsValue, JsValue> {
         let text = to_json_text(&request, &REQUEST)?;
         evaluate_compact_json(&self.inner, &text)
-            .map(|s| crate::from_json_text(&s))
+            .map(|s| from_json_text(&s))
             .map_err(|e| object_error(&request, &REQUEST, e))
     }
 

@@ -4,7 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{from_json_text, string_arg, throw, JsPolicy, Kind};
+use crate::args::{from_json_text, string_arg};
+use crate::errors::{throw, Kind};
+use crate::policy::JsPolicy;
 use intake_rules::api;
 
 /// The optional locale argument: `undefined` / `null` read zh-CN.

@@ -97,7 +97,7 @@ pub fn memory_limit() -> f64 {
 #[wasm_bindgen(js_name = memoryUsage, unchecked_return_type = "MemoryUsage")]
 pub fn memory_usage() -> JsValue {
     let pages = core::arch::wasm32::memory_size(0);
-    crate::from_json_text(&format!(
+    crate::args::from_json_text(&format!(
         "{{\"in_use\":{},\"peak\":{},\"limit\":{},\"wasm_memory\":{}}}",
         in_use(),
         PEAK.load(Relaxed),

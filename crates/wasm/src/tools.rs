@@ -5,9 +5,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{
-    from_json_text, object_error, string_arg, throw, to_json_text, Arg, JsPolicy, JsPolicySet, Kind,
-};
+use crate::args::{from_json_text, string_arg, to_json_text, Arg};
+use crate::errors::{object_error, throw, Kind};
+use crate::policy::JsPolicy;
+use crate::policy_set::JsPolicySet;
 
 /// A case file (`runCases`, `Policy.diff`).
 const CASES: Arg = Arg {
