@@ -55,7 +55,6 @@ export const MATERIALS = {
   planning_permit: [true, false],
   site_plan: [false, false],
   power_load_list: [false, false],
-  design_drawings: [false, false],
   water_usage_list: [false, false],
   gas_usage_list: [false, false],
   heat_load_list: [false, false],
@@ -70,10 +69,11 @@ export const FIRST_DAY = "2025-01-01";
 export const LAST_DAY = "2026-11-30";
 
 /**
- * `n` requests over the `joint` bundle: varied project kinds, voltages, capacities, flags, material
- * statuses (including ones the catalogue does not allow), a few form errors, and submission times
- * on working days, weekends, holidays and make-up days, before and after the 17:00 cutoff, with
- * `+08:00`, `Z` or no offset. `specialDays` (holidays and make-up days) are over-sampled.
+ * `n` requests over the `joint` bundle: every project type and size, power either side of
+ * 160 kW (or none, or no capacity), flags set, unset or absent, material statuses (including
+ * ones the catalogue does not allow), a few form errors, and submission times on working days,
+ * weekends, holidays and make-up days, before and after the 17:00 cutoff, with `+08:00`, `Z`
+ * or no offset. `specialDays` (holidays and make-up days) are over-sampled.
  */
 export function makeRequests(n, seed, specialDays = []) {
   const r = prng(seed);
@@ -81,16 +81,24 @@ export function makeRequests(n, seed, specialDays = []) {
   const first = dayNumber(FIRST_DAY);
   const last = dayNumber(LAST_DAY);
   for (let i = 0; i < n; i++) {
-    const kind = r() < 0.06 ? "residential" : pick(r, ["industrial", "commercial", "small_micro", "small_micro"]);
-    const high = r() < 0.45;
+    const size = pick(r, ["small", "small", "medium", "large"]);
     const form = {
       uscc: uscc(r),
       contact_mobile: mobile(r),
-      project_kind: kind,
-      voltage_level: high ? "high" : "low",
-      power_capacity_kva: high ? int(r, 200, 20000) : (r() < 0.1 ? int(r, 161, 400) : int(r, 10, 160)),
+      project_type: pick(r, ["industrial", "industrial", "commercial", "commercial", "residential", "public", "municipal"]),
+      project_size: size,
     };
-    if (high && r() < 0.5) form.dual_supply = r() < 0.4;
+    // The project code comes from data sharing; a portal passes it on when it has it.
+    if (size !== "small" || r() < 0.2) form.project_code = `2026-${int(r, 110000, 659999)}-44-01-${String(int(r, 1, 999999)).padStart(6, "0")}`;
+    const power = r();
+    if (power < 0.8) {
+      form.needs_power = true;
+      const high = r() < 0.45;
+      if (r() < 0.97) form.power_capacity_kw = high ? int(r, 161, 20000) : (r() < 0.1 ? int(r, 100, 160) : int(r, 10, 160));
+      if (high && r() < 0.5) form.dual_supply = r() < 0.4;
+    } else if (power < 0.9) {
+      form.needs_power = false;
+    }
     for (const k of ["needs_water", "needs_gas", "needs_heat", "needs_telecom", "needs_cable_tv"]) {
       const x = r();
       if (x < 0.55) form[k] = true;
@@ -101,7 +109,7 @@ export function makeRequests(n, seed, specialDays = []) {
     if (works) {
       form.occupies_roadway = r() < 0.6;
       form.occupies_green_space = r() < 0.4;
-      if (r() < 0.5) form.removes_trees = r() < 0.5;
+      form.removes_trees = r() < 0.3;
     }
     if (r() < 0.3) {
       form.applicant_is_agent = true;
@@ -116,7 +124,9 @@ export function makeRequests(n, seed, specialDays = []) {
     else if (err < 0.05) form.contact_mobile = "1234567";
     else if (err < 0.07 && form.applicant_is_agent) delete form.agent_id_number;
     else if (err < 0.08) delete form.needs_external_works;
-    else if (err < 0.09) form.power_capacity_kva = -5;
+    else if (err < 0.09 && works) delete form.removes_trees;
+    else if (err < 0.1 && form.needs_power) form.power_capacity_kw = -5;
+    else if (err < 0.11) form.project_size = "huge";
 
     const materials = {};
     const missingRate = pick(r, [0, 0, 0.05, 0.12, 0.3]);

@@ -121,6 +121,21 @@ for (const [i, req] of allRequests.entries()) {
   used.push(req);
   outcomes[full.outcome] = (outcomes[full.outcome] || 0) + 1;
 }
+// The pack's own hand-checked cases of the `joint` bundle (those without a region: the baselines
+// know the policy's own limits only) through the baselines, against the module.
+const caseFile = JSON.parse(readFileSync(path.join(ROOT, "packs/joint-utility-connection.cases.json"), "utf8"));
+const jointCases = caseFile.cases.filter((c) => c.request.target === "joint" && !c.request.region);
+for (const c of jointCases) {
+  const p = joint.project(policy.evaluate(c.request));
+  const fail = (what, expected, actual) => mismatches.push({ case: c.name, what, expected, actual });
+  for (const [name, got] of [
+    ["plain-js", plain.evaluate(c.request)],
+    ["json-logic-js", logic.evaluate(c.request)],
+    ["json-rules-engine", await rules.evaluate(c.request)],
+  ]) {
+    if (!isDeepStrictEqual(got, p)) fail(`case: ${name} vs module`, p, got);
+  }
+}
 const withTimeline = used.filter((r) => policy.evaluate(r).timeline !== null).length;
 
 // Calendar arguments: the module's answers against chinese-days'.
@@ -150,7 +165,7 @@ if (mismatches.length > 0) {
   console.log(JSON.stringify({ check: "failed", mismatches: mismatches.length, first: mismatches.slice(0, 20) }));
   process.exit(1);
 }
-log(`check: ${used.length} requests and ${calArgs.length} calendar arguments agree (module, compact, JSON, 3 baselines, chinese-days)`);
+log(`check: ${used.length} requests, ${jointCases.length} cases of the pack and ${calArgs.length} calendar arguments agree (module, compact, JSON, 3 baselines, chinese-days)`);
 
 // ---- 4. timings --------------------------------------------------------------------------------------
 
@@ -415,7 +430,8 @@ const report = {
   },
   check: {
     result: "ok",
-    compared: "outcome, per-service outcomes, not_applicable, checklist ids, missing ids + tolerated + supplement_due, field-error paths, received_on, timeline due / supplement_due / serial_due / per-service due",
+    compared: "outcome, per-service outcomes, not_applicable, proceeding, checklist ids, missing ids + tolerated + supplement_due, field-error paths, required_fields, received_on, timeline due / supplement_due / serial_due / counted_working_days / per-service due; compact: the same fields plus counted_working_days",
+    pack_cases: jointCases.length,
     against: ["json-rules-engine 7.3.1 + chinese-days 1.5.7", "json-logic-js 2.0.5 + chinese-days", "plain JS + chinese-days", "plain JS compact (no dates) vs evaluateCompact", "evaluateJson", "evaluateCompact(Json)"],
   },
   calendar_vs_chinese_days: {

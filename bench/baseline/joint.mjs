@@ -32,12 +32,16 @@ function addWorking(d, n) {
 
 // ---- the bundle, by hand ----------------------------------------------------------------------
 // Material requirement: `true` or a condition key. Tolerable: working days to supplement.
+// Stages: `limit` in working days, `limit_if` [condition key, limit] (first that holds), `after`
+// stage ids of the service or `<service>.<stage>` of another (dropped when that service does
+// not proceed), `applicant` for stages done by the applicant (they move dates, count 0 office
+// days), `pause_days` natural days at the start when `pause_if` holds.
 
 const BASIC = [
   ["business_license", true],
   ["legal_rep_id_card", true],
-  ["property_proof", true],
   ["authorization", "agent"],
+  ["property_proof", true],
 ];
 const NETWORK = [
   ["business_license", true],
@@ -45,86 +49,84 @@ const NETWORK = [
   ["authorization", "agent"],
   ["network_demand_form", true, 3],
 ];
+const TOL1 = { max: 1, excluded: "bad_credit" };
 const STAGES_1_1 = [
   { id: "apply", limit: 1 },
-  { id: "connect", after: ["apply"], limit: 1, limit_if: [["ext", 2]] },
+  { id: "connect", after: ["apply", "external_works.issue"], limit: 1, limit_if: [["ext", 2]] },
 ];
 
 export const SERVICES = [
   {
-    id: "power_low", applies: "low", rejects: ["residential", "cap_over_160"],
-    materials: BASIC, tolerance: null,
-    stages: [{ id: "apply", limit: 1 }, { id: "connect", after: ["apply"], limit: 4, limit_if: [["ext", 14]] }],
+    id: "power_low", applies: "power_low", materials: BASIC, tolerance: null,
+    stages: [
+      { id: "apply", limit: 1 },
+      { id: "connect", after: ["apply", "external_works.issue"], limit: 4, limit_if: [["ext", 8]] },
+    ],
   },
   {
-    id: "power_high", applies: "high", rejects: ["residential"],
+    id: "power_high", applies: "power_high",
     materials: [
       ...BASIC,
-      ["planning_permit", "not_small_micro"],
+      ["planning_permit", "not_small"],
       ["site_plan", true, 5],
       ["power_load_list", true, 5],
-      ["design_drawings", true, 10],
     ],
     tolerance: { max: 2, excluded: "bad_credit" },
     stages: [
-      { id: "plan", limit: 15, limit_if: [["dual", 30]] },
-      { id: "design_review", after: ["plan"], limit: 10 },
-      { id: "inspection", after: ["design_review"], limit: 5 },
-      { id: "connect", after: ["inspection"], limit: 5 },
+      { id: "plan", limit: 5, limit_if: [["dual", 10]] },
+      { id: "customer_design", applicant: true, after: ["plan"], limit: 10 },
+      { id: "design_review", after: ["customer_design"], limit: 3 },
+      { id: "customer_works", applicant: true, after: ["design_review"], limit: 20 },
+      { id: "inspection", after: ["customer_works"], limit: 2 },
+      { id: "connect", after: ["inspection", "external_works.issue"], limit: 2 },
     ],
   },
   {
-    id: "water", applies: "water", rejects: ["residential"],
-    materials: [...BASIC, ["water_usage_list", true, 2], ["site_plan", "not_small_micro", 2]],
-    tolerance: { max: 1, excluded: "bad_credit" }, stages: STAGES_1_1,
+    id: "water", applies: "water",
+    materials: [...BASIC, ["water_usage_list", true, 2], ["site_plan", "not_small", 2]],
+    tolerance: TOL1, stages: STAGES_1_1,
   },
   {
-    id: "gas", applies: "gas", rejects: ["residential"],
-    materials: [
-      ...BASIC,
-      ["gas_usage_list", true],
-      ["design_drawings", "not_small_micro", 3],
-      ["site_plan", "not_small_micro", 3],
-    ],
-    tolerance: { max: 1, excluded: "bad_credit" }, stages: STAGES_1_1,
+    id: "gas", applies: "gas",
+    materials: [...BASIC, ["gas_usage_list", true], ["site_plan", "not_small", 3]],
+    tolerance: TOL1, stages: STAGES_1_1,
   },
   {
-    id: "heat", applies: "heat", rejects: ["residential"],
-    materials: [...BASIC, ["heat_load_list", true, 5], ["site_plan", true, 5]],
-    tolerance: { max: 1, excluded: "bad_credit" },
-    stages: [{ id: "plan", limit: 2 }, { id: "connect", after: ["plan"], limit: 3 }],
+    id: "heat", applies: "heat",
+    materials: [...BASIC, ["heat_load_list", true, 5], ["site_plan", "not_small", 5]],
+    tolerance: TOL1,
+    stages: [{ id: "plan", limit: 2 }, { id: "connect", after: ["plan", "external_works.issue"], limit: 3 }],
   },
   {
-    id: "telecom", applies: "telecom", rejects: ["residential"], materials: NETWORK,
-    tolerance: { max: 1, excluded: "bad_credit" },
-    stages: [{ id: "survey", limit: 1 }, { id: "connect", after: ["survey"], limit: 2 }],
+    id: "telecom", applies: "telecom", materials: NETWORK, tolerance: TOL1,
+    stages: [{ id: "survey", limit: 1 }, { id: "connect", after: ["survey", "external_works.issue"], limit: 2 }],
   },
   {
-    id: "cable_tv", applies: "cable_tv", rejects: ["residential"], materials: NETWORK,
-    tolerance: { max: 1, excluded: "bad_credit" },
-    stages: [{ id: "survey", limit: 1 }, { id: "connect", after: ["survey"], limit: 2 }],
+    id: "cable_tv", applies: "cable_tv", materials: NETWORK, tolerance: TOL1,
+    stages: [{ id: "survey", limit: 1 }, { id: "connect", after: ["survey", "external_works.issue"], limit: 2 }],
   },
   {
-    id: "external_works", applies: "ext", rejects: ["residential"],
+    id: "external_works", applies: "ext",
     materials: [
       ["business_license", true],
       ["legal_rep_id_card", true],
       ["authorization", "agent"],
       ["external_works_plan", true],
       ["traffic_plan", "road"],
-      ["green_space_plan", "green"],
-      ["planning_permit", "not_small_micro", 5],
+      ["green_space_plan", "green_or_trees"],
+      ["planning_permit", "not_small", 5],
       ["site_plan", true, 5],
     ],
-    tolerance: { max: 1, excluded: "bad_credit" },
+    tolerance: TOL1,
     stages: [
-      { id: "road", limit: 3 },
-      { id: "green", limit: 3, limit_if: [["not_green", 0]], pause_days: 5, pause_if: "trees" },
+      { id: "road", limit: 3, limit_if: [["not_road", 0]] },
+      { id: "green", limit: 3, limit_if: [["not_green_nor_trees", 0]], pause_days: 5, pause_if: "trees" },
       { id: "traffic", limit: 3, limit_if: [["not_road", 0]] },
       { id: "issue", after: ["road", "green", "traffic"], limit: 1 },
     ],
   },
 ];
+const SERVICE_INDEX = new Map(SERVICES.map((s, i) => [s.id, i]));
 
 /** Catalogue: [electronic allowed, commitment allowed]. */
 export const CATALOGUE = {
@@ -135,7 +137,6 @@ export const CATALOGUE = {
   planning_permit: [true, false],
   site_plan: [false, false],
   power_load_list: [false, false],
-  design_drawings: [false, false],
   water_usage_list: [false, false],
   gas_usage_list: [false, false],
   heat_load_list: [false, false],
@@ -170,19 +171,24 @@ function isResidentId(s) {
   return y >= 1900 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 const isMobile = (s) => /^1[3-9]\d{9}$/.test(s.replace(/^(\+86|86)[ -]?/, ""));
+// A string of at most 32 characters (UTF-16 code points counted as characters).
+const upTo32 = (s) => [...s].length <= 32;
 
 const BOOLS = [
-  "applicant_is_agent", "dual_supply", "needs_water", "needs_gas", "needs_heat", "needs_telecom",
-  "needs_cable_tv", "needs_external_works", "occupies_roadway", "occupies_green_space",
-  "removes_trees", "bad_credit",
+  "applicant_is_agent", "needs_power", "dual_supply", "needs_water", "needs_gas", "needs_heat",
+  "needs_telecom", "needs_cable_tv", "needs_external_works", "occupies_roadway",
+  "occupies_green_space", "removes_trees", "bad_credit",
 ];
 const ENUMS = {
-  project_kind: ["industrial", "commercial", "residential", "small_micro"],
-  voltage_level: ["low", "high"],
+  project_type: ["industrial", "commercial", "residential", "public", "municipal"],
+  project_size: ["small", "medium", "large"],
 };
-const STRINGS = { uscc: isUscc, contact_mobile: isMobile, agent_id_number: isResidentId };
+const STRINGS = { uscc: isUscc, contact_mobile: isMobile, agent_id_number: isResidentId, project_code: upTo32 };
 
-/** The typed form (valid values only) and the paths of form errors. */
+/**
+ * The typed form (valid values only), the paths of form errors, and the ids of the fields
+ * required for the form as sent (sorted; an absent bool reads as false).
+ */
 export function validateForm(form) {
   const t = {};
   const errors = [];
@@ -202,16 +208,19 @@ export function validateForm(form) {
     if (typeof form[k] === "string" && check(form[k])) t[k] = form[k];
     else errors.push("form." + k);
   }
-  const cap = form.power_capacity_kva;
-  if (present("power_capacity_kva")) {
-    if (typeof cap === "number" && cap >= 0 && cap <= 1000000) t.power_capacity_kva = cap;
-    else errors.push("form.power_capacity_kva");
+  const cap = form.power_capacity_kw;
+  if (present("power_capacity_kw")) {
+    if (typeof cap === "number" && cap >= 0 && cap <= 1000000) t.power_capacity_kw = cap;
+    else errors.push("form.power_capacity_kw");
   }
-  const required = ["uscc", "contact_mobile", "project_kind", "voltage_level", "power_capacity_kva", "needs_external_works"];
+  const required = ["uscc", "contact_mobile", "project_type", "project_size", "needs_external_works"];
   if (t.applicant_is_agent === true) required.push("agent_id_number");
-  if (t.needs_external_works === true) required.push("occupies_roadway", "occupies_green_space");
+  if (t.project_size !== undefined && t.project_size !== "small") required.push("project_code");
+  if (t.needs_power === true) required.push("power_capacity_kw");
+  if (t.needs_external_works === true) required.push("occupies_roadway", "occupies_green_space", "removes_trees");
   for (const k of required) if (!present(k)) errors.push("form." + k);
-  return { typed: t, errors };
+  required.sort();
+  return { typed: t, errors, required };
 }
 
 // ---- received day -------------------------------------------------------------------------------
@@ -243,15 +252,17 @@ const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** First step: everything the conditions need. */
 export function prepare(req) {
-  const { typed, errors } = validateForm(req.form || {});
-  return { typed, errors };
+  return validateForm(req.form || {});
 }
 
 /**
  * The decision of `req` given the truth of every condition key (`truth[key]` is a boolean) and
- * the prepared form. With `compact`, only what the module's `evaluateCompact` returns: outcomes,
- * field errors and missing materials with `tolerated` — no received day, due dates or timeline
- * (so no chinese-days calls).
+ * the prepared form. The bundle accepts per service: each applicable service accepted on its
+ * own proceeds, and the timeline covers the proceeding services. With `compact`, only what the
+ * module's `evaluateCompact` returns: outcomes, proceeding, field errors, required fields,
+ * missing materials with `tolerated`, and the counted working days — like the module, it
+ * computes the schedule (dates, chinese-days) only when some service proceeds, since a
+ * timeline beyond the calendar's coverage has no counted days.
  */
 export function decide(req, prep, truth, compact = false) {
   const fieldErrors = prep.errors.slice();
@@ -271,7 +282,6 @@ export function decide(req, prep, truth, compact = false) {
     statuses[id] = st;
   }
   fieldErrors.sort();
-  const received = compact ? null : receivedOn(req.submitted_at);
 
   const services = [];
   const notApplicable = [];
@@ -282,7 +292,6 @@ export function decide(req, prep, truth, compact = false) {
       notApplicable.push(s.id);
       continue;
     }
-    const rejected = s.rejects.some((k) => truth[k]);
     const missingHere = [];
     for (const [mid, req_, tol] of s.materials) {
       if (req_ !== true && !truth[req_]) continue;
@@ -292,8 +301,7 @@ export function decide(req, prep, truth, compact = false) {
       if (!statuses[mid]) missingHere.push(tol);
     }
     let outcome;
-    if (rejected) outcome = "not_accepted";
-    else if (fieldErrors.length > 0) outcome = "needs_correction";
+    if (fieldErrors.length > 0) outcome = "needs_correction";
     else if (missingHere.length === 0) outcome = "accepted";
     else {
       const allTol = missingHere.every((t) => t !== undefined);
@@ -305,22 +313,26 @@ export function decide(req, prep, truth, compact = false) {
     }
     services.push({ id: s.id, si, outcome });
   }
-  const outcomeOf = new Map(services.map((s) => [s.si, s.outcome]));
   let overall = services.length === 0 ? "not_accepted" : "accepted";
   for (const s of services) if (RANK[s.outcome] > RANK[overall]) overall = s.outcome;
+  // Per-service acceptance: every service accepted on its own goes ahead.
+  const going = services.filter((s) => s.outcome === "accepted" || s.outcome === "accepted_with_tolerance");
+  const proceeds = new Set(going.map((s) => s.si));
+  const proceeding = going.map((s) => s.id).sort();
 
+  const received = compact && going.length === 0 ? null : receivedOn(req.submitted_at);
   const checklist = [...needs.keys()].sort();
   const missing = [];
   let supplementDue = null;
   let supplementOut = false;
   for (const mid of checklist) {
     if (statuses[mid]) continue;
-    const deciding = needs.get(mid).filter((n) => outcomeOf.get(n.si) !== "not_accepted");
-    const tolerated =
-      deciding.length > 0 &&
-      deciding.every((n) => n.tol !== undefined && outcomeOf.get(n.si) === "accepted_with_tolerance");
+    // Tolerated when a proceeding service needs it (it proceeds, so it tolerates it); due the
+    // earliest of their periods.
+    const deciding = needs.get(mid).filter((n) => proceeds.has(n.si));
+    const tolerated = deciding.length > 0;
     let due = null;
-    if (tolerated && !compact) {
+    if (tolerated && received !== null) {
       for (const n of deciding) {
         try {
           const d = addWorking(received, n.tol);
@@ -335,81 +347,124 @@ export function decide(req, prep, truth, compact = false) {
     missing.push({ id: mid, tolerated, supplement_due: due });
   }
 
-  if (compact) {
-    services.sort(byId);
-    return {
-      outcome: overall,
-      services: services.map((s) => ({ id: s.id, outcome: s.outcome })),
-      field_errors: fieldErrors,
-      missing: missing.map((m) => ({ id: m.id, tolerated: m.tolerated })),
-    };
-  }
   let timeline = null;
-  if ((overall === "accepted" || overall === "accepted_with_tolerance") && !supplementOut) {
+  if (going.length > 0 && !supplementOut) {
     try {
-      timeline = schedule(
-        services.map((s) => SERVICES[s.si]),
-        truth,
-        received,
-        supplementDue,
-      );
+      timeline = schedule(going.map((s) => s.si), truth, received, supplementDue);
     } catch (e) {
       if (!(e instanceof OutOfCoverage)) throw e;
     }
   }
   services.sort(byId);
+  if (compact) {
+    return {
+      outcome: overall,
+      services: services.map((s) => ({ id: s.id, outcome: s.outcome })),
+      proceeding,
+      field_errors: fieldErrors,
+      required_fields: prep.required,
+      missing: missing.map((m) => ({ id: m.id, tolerated: m.tolerated })),
+      counted_working_days: timeline === null ? null : timeline.counted,
+    };
+  }
   notApplicable.sort();
   return {
     outcome: overall,
     received_on: received,
     services: services.map((s) => ({ id: s.id, outcome: s.outcome })),
     not_applicable: notApplicable,
+    proceeding,
     checklist,
     missing,
     field_errors: fieldErrors,
-    timeline,
+    required_fields: prep.required,
+    timeline: timeline && {
+      due: timeline.due,
+      supplement_due: timeline.supplement_due,
+      serial_due: timeline.serial_due,
+      counted_working_days: timeline.counted,
+      services: timeline.services,
+    },
   };
 }
 
-function scheduleService(s, truth, start) {
-  const dues = new Map();
+/** The limit of a stage given the truth of the conditions (first `limit_if` that holds). */
+function limitOf(st, truth) {
+  for (const [k, l] of st.limit_if || []) if (truth[k]) return l;
+  return st.limit;
+}
+
+/**
+ * One service's stages from `start`: `dues` ("service.stage" → due day) is shared, so a stage
+ * after `<other service>.<stage>` waits for it (dropped when that service is not scheduled).
+ * Returns the service's due day (its latest stage, at least `start`) and its counted days (the
+ * longest chain of office days, given the counted days each stage's cross-service
+ * predecessors reached, in `counts`).
+ */
+function scheduleService(si, truth, start, dues, counts) {
+  const s = SERVICES[si];
   let last = start;
+  let counted = 0;
   for (const st of s.stages) {
     let from = start;
-    for (const a of st.after || []) if (dues.get(a) > from) from = dues.get(a);
-    let limit = st.limit;
-    for (const [k, l] of st.limit_if || []) {
-      if (truth[k]) {
-        limit = l;
-        break;
-      }
+    let before = 0;
+    for (const a of st.after || []) {
+      const key = a.includes(".") ? a : `${s.id}.${a}`;
+      if (!dues.has(key)) continue;
+      if (dues.get(key) > from) from = dues.get(key);
+      if (counts.get(key) > before) before = counts.get(key);
     }
+    const limit = limitOf(st, truth);
     let cursor = from;
     if (st.pause_days && truth[st.pause_if]) cursor = iso(dnum(cursor) + st.pause_days);
     const due = addWorking(cursor, limit);
-    dues.set(st.id, due);
+    const key = `${s.id}.${st.id}`;
+    dues.set(key, due);
+    counts.set(key, before + (st.applicant ? 0 : limit));
     if (due > last) last = due;
+    if (counts.get(key) > counted) counted = counts.get(key);
   }
-  return last;
+  return { due: last, counted };
 }
 
-function schedule(applicable, truth, received, supplementDue) {
+/** Services in an order where a service another waits for comes first (else bundle order). */
+function dependencyOrder(sis) {
+  const waitsFor = (si) =>
+    SERVICES[si].stages.flatMap((st) => (st.after || []).filter((a) => a.includes(".")).map((a) => SERVICE_INDEX.get(a.split(".")[0])));
+  const left = sis.slice();
+  const out = [];
+  while (left.length > 0) {
+    const i = left.findIndex((si) => waitsFor(si).every((w) => !left.includes(w) || w === si));
+    out.push(left.splice(i < 0 ? 0 : i, 1)[0]);
+  }
+  return out;
+}
+
+function schedule(going, truth, received, supplementDue) {
   const start = addWorking(received, 1); // intake: 1 working day
+  const order = dependencyOrder(going);
+  const dues = new Map();
+  const counts = new Map();
   const svc = [];
   let servicesDue = start;
-  for (const s of applicable) {
-    const d = scheduleService(s, truth, start);
-    svc.push({ id: s.id, due: d });
-    if (d > servicesDue) servicesDue = d;
+  let counted = 0;
+  for (const si of order) {
+    const r = scheduleService(si, truth, start, dues, counts);
+    svc.push({ id: SERVICES[si].id, due: r.due });
+    if (r.due > servicesDue) servicesDue = r.due;
+    if (r.counted > counted) counted = r.counted;
   }
   let due = addWorking(servicesDue, 1); // finish: 1 working day
   if (supplementDue !== null && supplementDue > due) due = supplementDue;
+  // Serial: one service after another, the same intake, finish and floor.
   let cursor = start;
-  for (const s of applicable) cursor = scheduleService(s, truth, cursor);
+  const serialDues = new Map();
+  for (const si of order) cursor = scheduleService(si, truth, cursor, serialDues, new Map()).due;
   let serialDue = addWorking(cursor, 1);
   if (supplementDue !== null && supplementDue > serialDue) serialDue = supplementDue;
   svc.sort(byId);
-  return { due, supplement_due: supplementDue, serial_due: serialDue, services: svc };
+  // Counted: intake (1) + the longest chain of office days through the services + finish (1).
+  return { due, supplement_due: supplementDue, serial_due: serialDue, counted: counted + 2, services: svc };
 }
 
 /** The comparable projection of a module decision (the same keys as `decide` returns). */
@@ -419,14 +474,17 @@ export function project(d) {
     received_on: d.received_on,
     services: d.services.map((s) => ({ id: s.id, outcome: s.outcome })),
     not_applicable: d.not_applicable,
+    proceeding: d.proceeding,
     checklist: d.checklist.map((c) => c.id),
     missing: d.missing.map((m) => ({ id: m.id, tolerated: m.tolerated, supplement_due: m.supplement_due })),
     field_errors: d.field_errors.map((e) => e.path).sort(),
+    required_fields: d.required_fields,
     timeline: d.timeline
       ? {
           due: d.timeline.due,
           supplement_due: d.timeline.supplement_due,
           serial_due: d.timeline.serial_due,
+          counted_working_days: d.timeline.counted_working_days,
           services: d.timeline.services.map((s) => ({ id: s.id, due: s.due })).sort(byId),
         }
       : null,

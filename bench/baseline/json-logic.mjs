@@ -9,11 +9,9 @@ const is = (name) => ({ "===": [v(name), true] });
 
 /** The bundle's conditions as json-logic rules (absent fields compare false). */
 export const RULES = {
-  low: { "==": [v("voltage_level"), "low"] },
-  high: { "==": [v("voltage_level"), "high"] },
-  residential: { "==": [v("project_kind"), "residential"] },
-  not_small_micro: { in: [v("project_kind"), ["industrial", "commercial", "residential"]] },
-  cap_over_160: { and: [{ "!==": [v("power_capacity_kva"), null] }, { ">": [v("power_capacity_kva"), 160] }] },
+  power_low: { and: [is("needs_power"), { or: [{ "==": [v("power_capacity_kw"), null] }, { "<=": [v("power_capacity_kw"), 160] }] }] },
+  power_high: { and: [is("needs_power"), { "!=": [v("power_capacity_kw"), null] }, { ">": [v("power_capacity_kw"), 160] }] },
+  not_small: { in: [v("project_size"), ["medium", "large"]] },
   agent: is("applicant_is_agent"),
   water: is("needs_water"),
   gas: is("needs_gas"),
@@ -24,9 +22,9 @@ export const RULES = {
   dual: is("dual_supply"),
   bad_credit: is("bad_credit"),
   road: is("occupies_roadway"),
-  green: is("occupies_green_space"),
+  green_or_trees: { or: [is("occupies_green_space"), is("removes_trees")] },
   not_road: { "!==": [v("occupies_roadway"), true] },
-  not_green: { "!==": [v("occupies_green_space"), true] },
+  not_green_nor_trees: { and: [{ "!==": [v("occupies_green_space"), true] }, { "!==": [v("removes_trees"), true] }] },
   trees: is("removes_trees"),
 };
 const KEYS = Object.keys(RULES);

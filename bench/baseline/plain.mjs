@@ -5,13 +5,11 @@ import { decide, prepare } from "./joint.mjs";
 
 /** Every condition of the bundle, on the typed form (absent fields compare false). */
 export function conditions(f) {
-  const kind = f.project_kind;
+  const kw = f.power_capacity_kw;
   return {
-    low: f.voltage_level === "low",
-    high: f.voltage_level === "high",
-    residential: kind === "residential",
-    not_small_micro: kind !== undefined && kind !== "small_micro",
-    cap_over_160: f.power_capacity_kva !== undefined && f.power_capacity_kva > 160,
+    power_low: f.needs_power === true && (kw === undefined || kw <= 160),
+    power_high: f.needs_power === true && kw !== undefined && kw > 160,
+    not_small: f.project_size !== undefined && f.project_size !== "small",
     agent: f.applicant_is_agent === true,
     water: f.needs_water === true,
     gas: f.needs_gas === true,
@@ -22,9 +20,9 @@ export function conditions(f) {
     dual: f.dual_supply === true,
     bad_credit: f.bad_credit === true,
     road: f.occupies_roadway === true,
-    green: f.occupies_green_space === true,
+    green_or_trees: f.occupies_green_space === true || f.removes_trees === true,
     not_road: f.occupies_roadway !== true,
-    not_green: f.occupies_green_space !== true,
+    not_green_nor_trees: f.occupies_green_space !== true && f.removes_trees !== true,
     trees: f.removes_trees === true,
   };
 }

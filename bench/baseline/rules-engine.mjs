@@ -10,11 +10,11 @@ const yes = (fact) => eq(fact, true);
 
 /** The bundle's conditions as json-rules-engine conditions (absent facts compare false). */
 export const CONDITIONS = {
-  low: { all: [eq("voltage_level", "low")] },
-  high: { all: [eq("voltage_level", "high")] },
-  residential: { all: [eq("project_kind", "residential")] },
-  not_small_micro: { all: [{ fact: "project_kind", operator: "in", value: ["industrial", "commercial", "residential"] }] },
-  cap_over_160: { all: [{ fact: "power_capacity_kva", operator: "greaterThan", value: 160 }] },
+  power_low: {
+    all: [yes("needs_power"), { any: [{ fact: "power_capacity_kw", operator: "lessThanInclusive", value: 160 }, { fact: "power_capacity_kw", operator: "absent", value: true }] }],
+  },
+  power_high: { all: [yes("needs_power"), { fact: "power_capacity_kw", operator: "greaterThan", value: 160 }] },
+  not_small: { all: [{ fact: "project_size", operator: "in", value: ["medium", "large"] }] },
   agent: { all: [yes("applicant_is_agent")] },
   water: { all: [yes("needs_water")] },
   gas: { all: [yes("needs_gas")] },
@@ -25,15 +25,19 @@ export const CONDITIONS = {
   dual: { all: [yes("dual_supply")] },
   bad_credit: { all: [yes("bad_credit")] },
   road: { all: [yes("occupies_roadway")] },
-  green: { all: [yes("occupies_green_space")] },
+  green_or_trees: { any: [yes("occupies_green_space"), yes("removes_trees")] },
   not_road: { all: [{ fact: "occupies_roadway", operator: "notEqual", value: true }] },
-  not_green: { all: [{ fact: "occupies_green_space", operator: "notEqual", value: true }] },
+  not_green_nor_trees: {
+    all: [{ fact: "occupies_green_space", operator: "notEqual", value: true }, { fact: "removes_trees", operator: "notEqual", value: true }],
+  },
   trees: { all: [yes("removes_trees")] },
 };
 
 /** One engine, built once (as a portal would at start-up). */
 export function makeEngine() {
   const engine = new Engine([], { allowUndefinedFacts: true });
+  // `!has(field)`: json-rules-engine has no operator for an absent fact.
+  engine.addOperator("absent", (fact, value) => (fact === undefined) === value);
   for (const [key, conditions] of Object.entries(CONDITIONS)) {
     engine.addRule({ conditions, event: { type: key }, name: key });
   }
