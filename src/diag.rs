@@ -201,6 +201,11 @@ codes! {
     WrongClass = "wrong_class",
     /// An `acknowledged` entry that matches no warning or note of lint.
     UnusedAcknowledgement = "unused_acknowledgement",
+    // ---- published policies ----
+    /// Bytes that are not a published policy (or set), or one that is cut short or altered.
+    BadPublished = "bad_published",
+    /// A published policy written by another format version or with other calendar data.
+    PublishedMismatch = "published_mismatch",
 }
 
 impl serde::Serialize for Code {

@@ -33,6 +33,7 @@ pub mod text;
 /// TypeScript declarations of the output types (feature `ts`; `tests/ts_types.rs`).
 #[cfg(feature = "ts")]
 pub mod ts;
+pub(crate) mod wire;
 
 pub use calendar::{BeyondCoverage, Calendar, CalendarError, Pause, Period, TimeOfDay, YearData};
 pub use date::Date;

@@ -19,6 +19,7 @@ mod diagnostics;
 mod eval;
 mod lexer;
 mod parser;
+mod wire;
 
 pub use ast::{CmpOp, FieldKind, FieldRef, Literal, MaterialStatus, Node, NodeKind, StatusCall};
 pub use describe::Describe;

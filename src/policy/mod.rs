@@ -9,6 +9,7 @@ pub mod keys;
 mod load;
 pub mod model;
 mod parse;
+pub mod published;
 
 pub(crate) use load::json_detail_zh;
 pub use model::*;
