@@ -8,12 +8,14 @@
 //   intake-rules replay <old.json> <new.json> <applications.jsonl> [--workers n] [--limit n]
 //   intake-rules workbench [policy.json] [cases.json] [--port n]
 //   intake-rules guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD] [--notes]
+//   intake-rules publish <policy.json | versions.json> [-o <file>]
 // Every file is read by the module itself, so a problem is reported as the library reports
 // it: `file:line:column: error[code]: path: message`, in zh-CN or en (--locale).
 // Exit codes: 0 success; 1 the input has problems (a file that does not load — invalid JSON
 // included —, lint errors, or warnings with --strict, failing cases, an undecidable request,
 // malformed replay lines); 2 the command could not run (bad arguments, an unreadable file).
-import { Policy } from "./node.js";
+import { writeFileSync } from "node:fs";
+import { Policy, PolicySet } from "./node.js";
 import { guideCommand } from "./cli-guide.js";
 import { Unusable, t, msg, readText, placed, render, thrownIssues, plural, pct, daysBetween } from "./cli-util.js";
 import { statsCommand } from "./cli-stats.js";
@@ -40,11 +42,17 @@ commands:
   guide <policy.json> <target> [--locale en] [--html] [--on YYYY-MM-DD] [--notes]
                                              the service guide (办事指南), text or printable HTML;
                                              --notes adds the acknowledged lint findings
+  publish <policy.json | versions.json> [-o <file>]
+                                             the published form a portal loads with
+                                             Policy.fromPublished / PolicySet.fromPublished
+                                             (default <name>.published.bin; refused while the
+                                             policy has load or lint errors)
 
 options:
   --json            print one JSON object (machine output)
   --locale <loc>    message language: en (default) or zh-CN
   --strict          lint: warnings fail too
+  -o, --out <file>  publish: where to write the published file
   --progress / --no-progress
                     replay: the progress bar on stderr (default: when stderr is a terminal)
   -h, --help        show this help
@@ -237,6 +245,50 @@ function check([pfile, rfile], out) {
   return 0;
 }
 
+/** A policy or a policy set (an array of documents or `{"versions": […]}`) in its published
+ *  form: written only when it loads and lint finds no error. */
+function publish([file], out, opts) {
+  const text = readText(file);
+  const L = out.locale;
+  let doc = null;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    // The module reports invalid JSON with its position.
+  }
+  const isSet = Array.isArray(doc) || (doc !== null && typeof doc === "object" && Object.hasOwn(doc, "versions"));
+  let loaded;
+  try {
+    loaded = isSet ? PolicySet.fromJson(text) : Policy.fromJson(text);
+  } catch (e) {
+    caseErrors(out, file, text, e);
+    return 1;
+  }
+  try {
+    const errors = loaded.lint().filter((d) => d.severity === "error").map((d) => placed(file, text, d));
+    if (errors.length) {
+      out.errors.push(...errors);
+      out.human.push(...errors.map((d) => render(d, L)));
+      out.human.push(t(L, `${file}：有 ${errors.length} 个 lint 错误，未发布`, `${file}: ${plural(errors.length, "lint error", L)}, not published`));
+      return 1;
+    }
+    const bytes = loaded.publish();
+    const dest = opts.out ?? file.replace(/\.json$/i, "") + ".published.bin";
+    try {
+      writeFileSync(dest, bytes);
+    } catch (e) {
+      throw new Unusable(dest, "io", { "zh-CN": `无法写入 \`${dest}\`：${e.message}`, en: `cannot write \`${dest}\`: ${e.message}` });
+    }
+    const versions = isSet ? loaded.versions() : [{ id: loaded.id, version: loaded.version, fingerprint: loaded.fingerprint }];
+    out.published = { file: dest, bytes: bytes.length, kind: isSet ? "policy_set" : "policy", versions };
+    for (const v of versions) out.human.push(`${v.id} ${v.version} ${v.fingerprint}`);
+    out.human.push(t(L, `已写入 ${dest}（${bytes.length} 字节）`, `wrote ${dest} (${bytes.length} bytes)`));
+    return 0;
+  } finally {
+    loaded.free();
+  }
+}
+
 const COMMANDS = {
   lint: { run: lint, min: 1, max: 1 },
   test: { run: test, min: 2, max: 2 },
@@ -245,9 +297,10 @@ const COMMANDS = {
   stats: { run: (files, out, opts) => statsCommand(files, out, opts, load), min: 1, max: 2 },
   replay: { run: (files, out, opts) => replayCommand(files, out, opts, load), min: 3, max: 3, async: true },
   workbench: { run: (files, out, opts) => workbenchCommand(files, out, opts), min: 0, max: 2, async: true },
+  publish: { run: publish, min: 1, max: 1 },
 };
 
-const VALUE_OPTIONS = new Set(["--locale", "--port", "--workers", "--limit"]);
+const VALUE_OPTIONS = new Set(["--locale", "--port", "--workers", "--limit", "--out"]);
 const FLAGS = new Set(["--json", "--strict", "--progress", "--no-progress"]);
 
 function parse(argv) {
@@ -257,6 +310,7 @@ function parse(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     let [name, value] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (name === "-o") name = "--out";
     if (name === "-h" || name === "--help") opts.help = true;
     else if (FLAGS.has(name)) {
       if (name === "--json") opts.json = true;
@@ -267,7 +321,9 @@ function parse(argv) {
       if (value === undefined) value = argv[++i];
       if (value === undefined) { bad.push(`${name} needs a value`); continue; }
       const key = name.slice(2);
-      if (key === "locale") {
+      if (key === "out") {
+        opts.out = value;
+      } else if (key === "locale") {
         if (value !== "en" && value !== "zh-CN") bad.push(`--locale takes en or zh-CN, not \`${value}\``);
         opts.locale = value;
       } else {
@@ -314,6 +370,7 @@ export async function main(argv) {
     bad.push(`\`${command}\` takes ${n} file${cmd.max === 1 ? "" : "s"}, got ${files.length}`);
   }
   if (opts.strict && command !== "lint") bad.push("--strict applies to `lint` only");
+  if (opts.out !== undefined && command !== "publish") bad.push("--out applies to `publish` only");
   const out = { command: command ?? null, ok: false, exit_code: 2, errors: [], human: [], locale: opts.locale };
   if (bad.length) {
     out.errors.push(...bad.map((m) => ({ file: null, line: null, column: null, path: "", code: "usage", severity: "error", message: { "zh-CN": m, en: m } })));

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds pkg/: the npm package `intake-rules` (ES module for browsers and Node >= 20, no bundler).
 #   pkg/         the full module (default features: the authoring tools too) — `intake-rules`
-#   pkg/portal/  the portal module (`--no-default-features`: no lint, runCases, diff,
-#                builtinSource, guide, guideHtml) — `intake-rules/portal`, what a portal's
-#                visitors download
+#   pkg/portal/  the portal module (`--no-default-features`: no loader — it loads published
+#                policies only, `fromPublished` — and no lint, runCases, diff, builtinSource,
+#                guide, guideHtml) — `intake-rules/portal`, what a portal's visitors download
+#   pkg/published/  the built-in packs published (scripts/publish-packs.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -84,6 +85,9 @@ cp packs/*.cases.json pkg/workbench/packs/
 esbuild www/workbench-editor.src.mjs --bundle --format=esm --minify --target=es2020 \
   --legal-comments=none --log-level=warning --outfile=pkg/workbench/editor.js
 for f in docs/*.md; do [ "$(basename "$f")" = performance.md ] || cp "$f" pkg/docs/; done
+# The built-in packs in their published form (pkg/published/): the portal module loads only
+# published policies, so a portal serves these files (or its own, from `intake-rules publish`).
+node scripts/publish-packs.mjs
 report "pkg/ (intake-rules)" pkg "$full_raw"
 report "pkg/portal/ (intake-rules/portal)" pkg/portal "$portal_raw"
 

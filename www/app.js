@@ -108,9 +108,15 @@ function fillPackSelect(ids) {
   if (ids.includes(current)) sel.value = current;
 }
 
-function loadPack(id) {
+/** The published packs the package ships (`pkg/published/`, written by `intake-rules publish`
+ *  when the package is built): the portal module loads published policies only. */
+const PUBLISHED = "/pkg/published/";
+
+async function loadPack(id) {
   try {
-    state.policy = state.lib.Policy.builtin(id);
+    const res = await fetch(`${PUBLISHED}${encodeURIComponent(id)}.bin`);
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}: ${res.url}`);
+    state.policy = state.lib.Policy.fromPublished(await res.arrayBuffer());
     state.targets = state.policy.targets();
   } catch (err) {
     showError(err, "pack");
@@ -632,10 +638,11 @@ async function boot() {
     showError(err, "load");
     return;
   }
-  const { Policy } = state.lib;
   let ids = [];
   try {
-    ids = Policy.builtinIds();
+    const res = await fetch(`${PUBLISHED}index.json`);
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}: ${res.url}`);
+    ids = (await res.json()).policies;
   } catch (err) {
     showError(err, "load");
     return;
@@ -644,10 +651,10 @@ async function boot() {
   const want = params.get("pack");
   if (want && ids.includes(want)) $("pack").value = want;
   if (!ids.length) {
-    showError(new Error("Policy.builtinIds() is empty: this build has no built-in policy packs"), "load");
+    showError(new Error(`${PUBLISHED}index.json lists no published policy packs`), "load");
     return;
   }
-  if (!loadPack($("pack").value)) return;
+  if (!(await loadPack($("pack").value))) return;
   const wantTarget = params.get("target");
   if (wantTarget && state.targets.some((x) => x.id === wantTarget)) {
     $("target").value = wantTarget;
@@ -667,7 +674,7 @@ async function boot() {
     state.target = null;
     state.values = {};
     state.materials = {};
-    if (loadPack($("pack").value)) switchTarget();
+    loadPack($("pack").value).then((ok) => ok && switchTarget());
   });
   $("target").addEventListener("change", switchTarget);
   $("submitted-at").addEventListener("input", () => evaluate());

@@ -409,6 +409,38 @@ test("replay: memory stays flat as the file grows (streamed, not read whole)", (
   assert.ok(large - small < 100 * 1024 * 1024, `peak RSS grew by ${Math.round((large - small) / 1048576)} MB`);
 });
 
+test("publish: writes the published form the portal module loads, refuses a broken policy", async () => {
+  const dest = join(tmp, "base.published.bin");
+  const r = json("publish", base, "-o", dest);
+  assert.equal(r.code, 0, JSON.stringify(r.v.errors));
+  assert.equal(r.v.published.file, dest);
+  assert.equal(r.v.published.kind, "policy");
+  const bytes = readFileSync(dest);
+  assert.equal(r.v.published.bytes, bytes.length);
+  const portal = await import(join(pkgDir, "portal", "node.js"));
+  const full = await import(join(pkgDir, "node.js"));
+  const p = portal.Policy.fromPublished(bytes);
+  const f = full.Policy.fromJson(readFileSync(base, "utf8"));
+  assert.equal(p.fingerprint, f.fingerprint);
+  assert.equal(r.v.published.versions[0].fingerprint, f.fingerprint);
+  const req = JSON.parse(readFileSync(request, "utf8"));
+  assert.equal(JSON.stringify(p.evaluate(req)), JSON.stringify(f.evaluate(req)));
+  // Default name next to the input; a policy set; a policy that does not load.
+  const copy = temp("copy.json", readFileSync(base, "utf8"));
+  assert.equal(run("publish", copy).code, 0);
+  assert.ok(existsSync(join(tmp, "copy.published.bin")));
+  const set = json("publish", join(root, "packs", "industrial-drawing-review.versions.json"), "--out", join(tmp, "set.bin"));
+  assert.equal(set.code, 0);
+  assert.equal(set.v.published.kind, "policy_set");
+  assert.equal(portal.PolicySet.fromPublished(readFileSync(join(tmp, "set.bin"))).versions().length, set.v.published.versions.length);
+  const typo = temp("typo.json", typoText);
+  const bad = run("publish", typo);
+  assert.equal(bad.code, 1);
+  assert.match(bad.out, /typo\.json:\d+:\d+: error\[/);
+  assert.ok(!existsSync(join(tmp, "typo.published.bin")));
+  assert.equal(run("lint", base, "-o", "x").code, 2, "--out belongs to publish");
+});
+
 test("workbench: serves the package's workbench on 127.0.0.1, opens and saves the named files", async () => {
   const pfile = temp("wb.json", JSON.stringify(statsPolicy, null, 2));
   const child = spawn(process.execPath, [cli, "workbench", pfile, "--port", "0"], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });

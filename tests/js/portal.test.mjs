@@ -1,6 +1,8 @@
 // The portal entry (`import … from "intake-rules/portal"`): the module a portal's visitors
-// download, built without the authoring tools. It must answer exactly as the full package —
-// byte for byte on the joint pack's case requests — and must not carry lint, runCases, diff,
+// download, built without the loader and the authoring tools: it loads published policies only
+// (`Policy.fromPublished`, the files `intake-rules publish` writes; the package ships its packs'
+// in `published/`). It must answer exactly as the full package — byte for byte on the joint
+// pack's case requests — and must not carry fromJson, builtin, lint, runCases, diff,
 // builtinSource, guide or guideHtml.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,6 +13,10 @@ import * as full from "intake-rules";
 const root = new URL("../../", import.meta.url);
 const PACK = "joint-utility-connection";
 const cases = JSON.parse(readFileSync(new URL(`packs/${PACK}.cases.json`, root), "utf8")).cases;
+/** A published file the package ships (pkg/published/). */
+const published = (name) => readFileSync(new URL(`pkg/published/${name}`, root));
+/** The pack as each module loads it: published in the portal, built in in the full module. */
+const load = (lib, id = PACK) => (lib === portal ? portal.Policy.fromPublished(published(`${id}.bin`)) : full.Policy.builtin(id));
 
 /** The JSON text of what `f` returns, or of the error it throws (name, code, message, issues). */
 const outcome = (f) => {
@@ -41,7 +47,7 @@ test("the portal entry exports the same names as the full one, but the authoring
 });
 
 test("the authoring tools are absent from the portal entry (and present in the full one)", () => {
-  const policy = portal.Policy.builtin(PACK);
+  const policy = load(portal);
   for (const m of ["lint", "runCases", "guide", "guideHtml"]) {
     assert.equal(policy[m], undefined, `policy.${m}`);
     assert.equal(typeof full.Policy.builtin(PACK)[m], "function", `full policy.${m}`);
@@ -50,33 +56,61 @@ test("the authoring tools are absent from the portal entry (and present in the f
     assert.equal(portal.Policy[m], undefined, `Policy.${m}`);
     assert.equal(typeof full.Policy[m], "function", `full Policy.${m}`);
   }
-  const set = portal.PolicySet.builtin("industrial-drawing-review");
+  const set = portal.PolicySet.fromPublished(published("industrial-drawing-review.versions.bin"));
   assert.equal(set.lint, undefined, "set.lint");
   assert.equal(typeof full.PolicySet.builtin("industrial-drawing-review").lint, "function");
 });
 
-test("the portal keeps everything a portal uses", () => {
-  const policy = portal.Policy.builtin(PACK);
+test("the portal keeps everything a portal uses, and loads published policies only", () => {
+  const policy = load(portal);
   for (const m of ["targets", "evaluate", "evaluateJson", "evaluateCompact", "evaluateCompactJson", "checklist", "timeline"]) {
     assert.equal(typeof policy[m], "function", `policy.${m}`);
   }
-  for (const m of ["fromJson", "fromObject", "builtin", "builtinIds"]) assert.equal(typeof portal.Policy[m], "function", `Policy.${m}`);
-  for (const m of ["fromJson", "fromObject", "builtin", "builtinIds"]) assert.equal(typeof portal.PolicySet[m], "function", `PolicySet.${m}`);
-  assert.deepEqual(portal.Policy.builtinIds(), full.Policy.builtinIds());
-  assert.deepEqual(portal.PolicySet.builtinIds(), full.PolicySet.builtinIds());
+  assert.equal(policy.publish, undefined, "policy.publish");
+  for (const cls of ["Policy", "PolicySet"]) {
+    assert.equal(typeof portal[cls].fromPublished, "function", `portal ${cls}.fromPublished`);
+    assert.equal(typeof full[cls].fromPublished, "function", `full ${cls}.fromPublished`);
+    for (const m of ["fromJson", "fromObject", "builtin", "builtinIds"]) {
+      assert.equal(portal[cls][m], undefined, `portal ${cls}.${m}`);
+      assert.equal(typeof full[cls][m], "function", `full ${cls}.${m}`);
+    }
+  }
+  // The package publishes every built-in pack and set.
+  const index = JSON.parse(published("index.json"));
+  assert.deepEqual(index, { policies: full.Policy.builtinIds(), sets: full.PolicySet.builtinIds() });
+  for (const id of index.policies) assert.equal(portal.Policy.fromPublished(published(`${id}.bin`)).id, full.Policy.builtin(id).id);
+});
+
+test("published bytes load the same in both modules; damaged ones are the same PolicyError", () => {
+  const bytes = full.Policy.builtin(PACK).publish();
+  assert.ok(bytes instanceof Uint8Array);
+  assert.deepEqual(Buffer.from(bytes), published(`${PACK}.bin`), "the shipped file is what publish() writes");
+  same("Uint8Array", (lib) => lib.Policy.fromPublished(bytes).fingerprint);
+  same("ArrayBuffer", (lib) => lib.Policy.fromPublished(bytes.slice().buffer).fingerprint);
+  const cut = bytes.slice(0, bytes.length - 10);
+  const altered = bytes.slice();
+  altered[100] ^= 1;
+  for (const [what, b] of [["cut", cut], ["altered", altered], ["empty", new Uint8Array(0)], ["text", new TextEncoder().encode("{}")]]) {
+    const a = same(what, (lib) => lib.Policy.fromPublished(b));
+    assert.equal(JSON.parse(a).error.code, "bad_published", what);
+  }
+  const notBytes = same("a string", (lib) => lib.Policy.fromPublished("IRPUB"));
+  assert.equal(JSON.parse(notBytes).error.code, "type_mismatch");
+  const set = same("a set as a policy", (lib) => lib.Policy.fromPublished(published("industrial-drawing-review.versions.bin")));
+  assert.equal(JSON.parse(set).error.name, "PolicyError");
 });
 
 test(`${PACK}: same pack, same fingerprint, same targets`, () => {
-  same("fingerprint", (lib) => lib.Policy.builtin(PACK).fingerprint);
-  same("targets", (lib) => lib.Policy.builtin(PACK).targets());
+  same("fingerprint", (lib) => load(lib).fingerprint);
+  same("targets", (lib) => load(lib).targets());
+  same("id and version", (lib) => [load(lib).id, load(lib).version]);
   const text = readFileSync(new URL(`packs/${PACK}.json`, root), "utf8");
-  same("fromJson", (lib) => lib.Policy.fromJson(text).fingerprint);
-  same("fromJson error", (lib) => lib.Policy.fromJson(text.replace('"format"', '"formt"')));
+  assert.equal(full.Policy.fromJson(text).fingerprint, load(portal).fingerprint);
 });
 
 test(`${PACK}: evaluate, evaluateCompact, checklist and timeline are byte-identical on every case request`, () => {
-  const p = portal.Policy.builtin(PACK);
-  const f = full.Policy.builtin(PACK);
+  const p = load(portal);
+  const f = load(full);
   const pick = (lib) => (lib === portal ? p : f);
   assert.ok(cases.length >= 15);
   for (const { name, request } of cases) {
@@ -122,13 +156,16 @@ test(`${PACK}: Calendar answers are byte-identical on the case requests' days`, 
 });
 
 test("industrial-drawing-review: the built-in policy set decides by the version in force", () => {
-  const set = { portal: portal.PolicySet.builtin("industrial-drawing-review"), full: full.PolicySet.builtin("industrial-drawing-review") };
+  const set = {
+    portal: portal.PolicySet.fromPublished(published("industrial-drawing-review.versions.bin")),
+    full: full.PolicySet.builtin("industrial-drawing-review"),
+  };
   const s = (lib) => (lib === portal ? set.portal : set.full);
   same("versions", (lib) => s(lib).versions());
-  const target = portal.Policy.builtin("industrial-drawing-review").targets()[0].id;
+  const target = load(portal, "industrial-drawing-review").targets()[0].id;
   for (const at of ["2025-12-31T10:00:00+08:00", "2026-01-05T10:00:00+08:00"]) {
     same(`evaluate ${at}`, (lib) => s(lib).evaluate({ target, form: {}, submitted_at: at }));
     same(`policyFor ${at}`, (lib) => s(lib).policyFor({ target, form: {}, submitted_at: at }).version);
   }
-  same("unknown set", (lib) => lib.PolicySet.builtin("nope"));
+  same("published set round trip", (lib) => lib.PolicySet.fromPublished(full.PolicySet.builtin("industrial-drawing-review").publish()).versions());
 });

@@ -49,6 +49,7 @@ pub(crate) const REQUEST: Arg = Arg {
     fast: true,
     work: 8,
 };
+#[cfg(feature = "loader")]
 pub(crate) const POLICY_DOC: Arg = Arg {
     name: "doc",
     kind: Kind::Policy,
@@ -57,6 +58,7 @@ pub(crate) const POLICY_DOC: Arg = Arg {
     fast: false,
     work: 24,
 };
+#[cfg(feature = "loader")]
 pub(crate) const SET_DOC: Arg = Arg {
     max: limits::MAX_POLICY_SET_BYTES,
     ..POLICY_DOC

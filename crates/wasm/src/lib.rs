@@ -4,6 +4,8 @@
 //!
 //! Modules: `args` (argument conversion), `errors` (error conversion), one per exported class
 //! (`policy`, `policy_set`, `calendar`; `compact` adds the compact entries to `Policy`),
+//! `published` (`fromPublished`, `publish`), `load` (JSON, objects, built-in packs: feature
+//! `loader`, the full module only),
 //! `memory` (the counted allocator and its ceiling), and with `authoring` `tools` and `guide`.
 
 #![cfg(target_arch = "wasm32")]
@@ -16,9 +18,12 @@ mod errors;
 // the portal module (`--no-default-features`), so LTO drops lint, cases, diff and guide code.
 #[cfg(feature = "authoring")]
 mod guide;
+#[cfg(feature = "loader")]
+mod load;
 mod memory;
 mod policy;
 mod policy_set;
+mod published;
 #[cfg(feature = "authoring")]
 mod tools;
 
