@@ -25,13 +25,13 @@ fn policy_for(name: &str) -> Policy {
 
 use intake_rules::text::json_layout::minify;
 
-#[wasm_bindgen_test]
-fn conformance_corpus_is_byte_identical() {
+/// The corpus's answers, each case's policy made by `policy`.
+fn corpus(policy: impl Fn(&str) -> Policy) -> String {
     let cases: Vec<Value> =
         serde_json::from_str(include_str!("../../../tests/conformance/cases.json")).unwrap();
     let mut actual = String::from("{");
     for (i, c) in cases.iter().enumerate() {
-        let p = policy_for(c["policy"].as_str().unwrap());
+        let p = policy(c["policy"].as_str().unwrap());
         let out = match intake_rules::api::evaluate_json(&p, &c["request"].to_string()) {
             Ok(s) => s,
             Err(e) => format!("{{\"error\":\"{}\",\"code\":\"{}\"}}", e.name(), e.code()),
@@ -44,8 +44,20 @@ fn conformance_corpus_is_byte_identical() {
         actual.push_str(&out);
     }
     actual.push('}');
+    actual
+}
+
+#[wasm_bindgen_test]
+fn conformance_corpus_is_byte_identical() {
     let expected = minify(include_str!("../../../tests/conformance/expected.json"));
-    assert_eq!(expected, actual);
+    assert_eq!(expected, corpus(policy_for));
+}
+
+#[wasm_bindgen_test]
+fn conformance_corpus_is_byte_identical_through_a_published_round_trip() {
+    let expected = minify(include_str!("../../../tests/conformance/expected.json"));
+    let published = |name: &str| Policy::from_published(&policy_for(name).publish()).unwrap();
+    assert_eq!(expected, corpus(published));
 }
 
 #[wasm_bindgen_test]
