@@ -205,7 +205,9 @@ export type ErrorCode =
   | "use_after_free"
   | "double_free"
   | "wrong_class"
-  | "unused_acknowledgement";
+  | "unused_acknowledgement"
+  | "bad_published"
+  | "published_mismatch";
 
 /**
  * `legal.extension` as it applies (SPEC §7.1, 行政许可法 Art. 42 ¶1).

@@ -8,7 +8,7 @@ const policy = Policy.builtin("joint-utility-connection");
 const decision: Decision = policy.evaluate({ target: "joint", submitted_at: "2026-09-30T10:00:00+08:00" });
 const outcome: Outcome = decision.outcome;
 const due: string = Calendar.builtin().due("2026-09-30", { working_days: 3 });
-const portal: PortalPolicy = PortalPolicy.builtin("joint-utility-connection");
+const portal: PortalPolicy = PortalPolicy.fromPublished(policy.publish());
 export function codeOf(e: unknown): ErrorCode | null {
   return e instanceof IntakeRulesError ? e.code : null;
 }
