@@ -19,12 +19,15 @@ process.env.TZ = "Asia/Shanghai";
 
 const { readFileSync, writeFileSync, statSync, mkdirSync } = await import("node:fs");
 const { execFileSync, spawnSync } = await import("node:child_process");
+const zlib = await import("node:zlib");
 const { isDeepStrictEqual } = await import("node:util");
 const os = await import("node:os");
 const path = await import("node:path");
 const { fileURLToPath } = await import("node:url");
 
 const { Policy, Calendar } = await import("intake-rules");
+// The portal module (what applicants download): it loads published policies only.
+const portal = await import("intake-rules/portal");
 const cd = (await import("chinese-days")).default;
 const { makeRequests, makeCalendarArgs, dayNumber, isoOf, weekday, FIRST_DAY, LAST_DAY } = await import("./inputs.mjs");
 const joint = await import("./baseline/joint.mjs");
@@ -73,6 +76,10 @@ const allRequests = makeRequests(N_REQUESTS, SEED, special);
 // ---- 3. the agreement check --------------------------------------------------------------------------
 
 const policy = Policy.fromJson(packText);
+// The same pack published (`policy.publish()`, what `intake-rules publish` writes) and loaded by
+// the portal module: its answers must be the full module's, byte for byte.
+const publishedBytes = policy.publish();
+const portalPolicy = portal.Policy.fromPublished(publishedBytes);
 
 const used = [];
 const excluded = [];
@@ -86,6 +93,11 @@ for (const [i, req] of allRequests.entries()) {
   decisionBytes += Buffer.byteLength(text);
   const fail = (what, expected, actual) => mismatches.push({ index: i, what, request: req, expected, actual });
   if (!isDeepStrictEqual(JSON.parse(text), full)) fail("evaluateJson vs evaluate", full, JSON.parse(text));
+  const portalText = portalPolicy.evaluateJson(JSON.stringify(req));
+  if (portalText !== text) fail("portal (published) evaluateJson vs full evaluateJson, bytes", text, portalText);
+  if (portalPolicy.evaluateCompactJson(JSON.stringify(req)) !== policy.evaluateCompactJson(JSON.stringify(req))) {
+    fail("portal (published) evaluateCompactJson vs full, bytes", policy.evaluateCompactJson(JSON.stringify(req)), portalPolicy.evaluateCompactJson(JSON.stringify(req)));
+  }
   const compact = policy.evaluateCompact(req);
   const compactExpected = {
     outcome: full.outcome,
@@ -274,6 +286,8 @@ let sink = 0;
 
 log("timing Policy.fromJson");
 const fromJson = measure([packText], QUICK ? 20 : 300, (t) => { const p = Policy.fromJson(t); sink ^= p.id.length; p.free(); }, 1e6);
+log("timing Policy.fromPublished (portal module)");
+const fromPublished = measure([publishedBytes], QUICK ? 20 : 300, (b) => { const p = portal.Policy.fromPublished(b); sink ^= p.id.length; p.free(); }, 1e6);
 
 log(`timing evaluate over ${used.length} requests × ${ROUNDS} rounds`);
 const texts = used.map((r) => JSON.stringify(r));
@@ -284,6 +298,8 @@ const timed = measureTogether([
   { name: "evaluateJsonParsed", inputs: texts, fn: (t) => { sink ^= JSON.parse(policy.evaluateJson(t)).outcome.length; } },
   { name: "evaluateCompact", inputs: used, fn: (r) => { sink ^= policy.evaluateCompact(r).outcome.length; } },
   { name: "evaluateCompactJson", inputs: texts, fn: (t) => { sink ^= policy.evaluateCompactJson(t).length; } },
+  { name: "portalEvaluate", inputs: used, fn: (r) => { sink ^= portalPolicy.evaluate(r).outcome.length; } },
+  { name: "portalEvaluateCompact", inputs: used, fn: (r) => { sink ^= portalPolicy.evaluateCompact(r).outcome.length; } },
   { name: "stringify", inputs: used, fn: (r) => { sink ^= JSON.stringify(r).length; } },
   { name: "plain", inputs: used, fn: (r) => { sink ^= plain.evaluate(r).outcome.length; } },
   { name: "plainCompact", inputs: used, fn: (r) => { sink ^= plain.evaluateCompact(r).outcome.length; } },
@@ -357,6 +373,8 @@ const glueFile = path.join(ROOT, "pkg/intake_rules.js");
 // tools): the budgets judge the portal module, the one every visitor downloads.
 const portalWasmFile = path.join(ROOT, "pkg/portal/intake_rules_bg.wasm");
 const portalGlueFile = path.join(ROOT, "pkg/portal/intake_rules.js");
+const brotli = (file) => zlib.brotliCompressSync(readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const gzipBuf = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const size = {
   wasm_bytes: statSync(wasmFile).size,
   wasm_gzip9_bytes: gz9(wasmFile),
@@ -364,7 +382,14 @@ const size = {
   js_glue_gzip9_bytes: gz9(glueFile),
   portal_wasm_bytes: statSync(portalWasmFile).size,
   portal_wasm_gzip9_bytes: gz9(portalWasmFile),
+  portal_wasm_brotli_bytes: brotli(portalWasmFile),
   portal_js_glue_bytes: statSync(portalGlueFile).size,
+  portal_js_glue_gzip9_bytes: gz9(portalGlueFile),
+  // What a portal serves besides the module: the pack, published vs as JSON.
+  published_pack_bytes: publishedBytes.length,
+  published_pack_gzip9_bytes: gzipBuf(Buffer.from(publishedBytes)),
+  pack_json_bytes: Buffer.byteLength(packText),
+  pack_json_gzip9_bytes: gzipBuf(Buffer.from(packText)),
 };
 
 // ---- memory held per loaded policy (issue 16) -------------------------------------------------------
@@ -375,26 +400,31 @@ const size = {
 async function memoryOf(lib) {
   const { Policy, Calendar, memoryUsage } = lib;
   const jointText = readFileSync(path.join(ROOT, "packs/joint-utility-connection.json"), "utf8");
+  // The full module loads the JSON and has the pack built in; the portal module loads the
+  // pack published (it has neither the loader nor the built-in packs).
+  const isPortal = typeof Policy.fromJson !== "function";
+  const jointBytes = isPortal ? readFileSync(path.join(ROOT, "pkg/published/joint-utility-connection.bin")) : null;
+  const load = () => (isPortal ? Policy.fromPublished(jointBytes) : Policy.fromJson(jointText));
   const N = 100;
   Calendar.builtin().free(); // the calendar tables every policy shares, built on first use
   const u0 = memoryUsage();
-  Policy.builtin("joint-utility-connection").free(); // the shared copy, loaded once
+  if (!isPortal) Policy.builtin("joint-utility-connection").free(); // the shared copy, loaded once
   const u1 = memoryUsage();
   const keep = [];
-  for (let i = 0; i < N; i++) keep.push(Policy.fromJson(jointText));
+  for (let i = 0; i < N; i++) keep.push(load());
   const u2 = memoryUsage();
-  for (let i = 0; i < N; i++) keep.push(Policy.builtin("joint-utility-connection"));
+  if (!isPortal) for (let i = 0; i < N; i++) keep.push(Policy.builtin("joint-utility-connection"));
   const u3 = memoryUsage();
   for (const p of keep) p.free();
   return {
-    builtin_first_load_bytes: u1.in_use - u0.in_use,
-    builtin_handle_bytes: Math.round((u3.in_use - u2.in_use) / N),
+    builtin_first_load_bytes: isPortal ? null : u1.in_use - u0.in_use,
+    builtin_handle_bytes: isPortal ? null : Math.round((u3.in_use - u2.in_use) / N),
     from_json_bytes: Math.round((u2.in_use - u1.in_use) / N),
     from_json_wasm_memory_growth_bytes: Math.round((u2.wasm_memory - u1.wasm_memory) / N),
   };
 }
 const memory = {
-  what: "wasm memory held per loaded joint-utility Policy (41 KB of JSON): the model; its text stays in the JS heap",
+  what: "wasm memory held per loaded joint-utility Policy: the model (full: fromJson, its text stays in the JS heap; portal: fromPublished — the from_json_* keys hold its figures)",
   full: await memoryOf(await import("intake-rules")),
   portal: await memoryOf(await import("intake-rules/portal")),
 };
@@ -440,6 +470,7 @@ const report = {
     chinese_days_tz_dependence: tzDiffer === null ? "not measured" : `${tzDiffer} of ${tzProbe.length} findWorkday answers change under TZ=America/New_York`,
   },
   from_json_ms: fromJson,
+  from_published_ms_portal: fromPublished,
   js: {
     evaluate_us: evalJs,
     evaluate_json_text_us: evalJsonJs,
@@ -447,6 +478,8 @@ const report = {
     evaluate_compact_us: evalCompactJs,
     evaluate_compact_json_text_us: evalCompactJsonJs,
     json_stringify_request_us: stringifyOnly,
+    portal_evaluate_us: timed.portalEvaluate,
+    portal_evaluate_compact_us: timed.portalEvaluateCompact,
   },
   native,
   baselines_js: {
@@ -494,6 +527,25 @@ const report = {
     // Issue 16: a loaded joint pack (built-in packs hold the same model, once).
     joint_policy_wasm_bytes: budget(Math.max(memory.full.from_json_bytes, memory.portal.from_json_bytes), 64 * 1024),
   },
+  // Issue 19's goals, each a ratio from this one run (ratio ≥ 1 means met).
+  goals: (() => {
+    const g = (value, goal, lowerIsBetter, unit) => {
+      const ratio = Math.round((lowerIsBetter ? goal / value : value / goal) * 100) / 100;
+      return { value, goal, unit, ratio, met: ratio >= 1 };
+    };
+    const kb = (b) => Math.round(b / 10.24) / 100;
+    return {
+      portal_gzip_kb: g(kb(size.portal_wasm_gzip9_bytes), 120, true, "KB gzip -9 (KB = 1024 B)"),
+      portal_brotli_kb: g(kb(size.portal_wasm_brotli_bytes), 100, true, "KB brotli q11"),
+      evaluate_vs_plain_js: g(ratio(basePlain.median, evalJs.median), 1, false, "plain-JS full µs / evaluate µs"),
+      portal_evaluate_vs_plain_js: g(ratio(basePlain.median, timed.portalEvaluate.median), 1, false, "plain-JS full µs / portal evaluate µs"),
+      evaluate_vs_json_rules_engine: g(ratio(baseRules.median, evalJs.median), 10, false, "json-rules-engine µs / evaluate µs"),
+      evaluate_compact_vs_plain_js_compact: g(ratio(basePlainCompact.median, evalCompactJs.median), 1, false, "plain-JS compact µs / evaluateCompact µs"),
+      portal_evaluate_compact_vs_plain_js_compact: g(ratio(basePlainCompact.median, timed.portalEvaluateCompact.median), 1, false, "plain-JS compact µs / portal evaluateCompact µs"),
+      from_json_ms: g(fromJson.median, 1, true, "ms (full module)"),
+      from_published_faster_than_from_json: g(ratio(fromJson.median, fromPublished.median), 1, false, "fromJson ms / portal fromPublished ms"),
+    };
+  })(),
   reproduce: "make bench   (TZ is set to Asia/Shanghai inside; BENCH_QUICK=1 for a smoke run)",
   sink: sink & 1,
 };

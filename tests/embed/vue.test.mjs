@@ -5,6 +5,7 @@
 // and <intake-timeline>. Driven in headless Chromium like an applicant would.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { launchBrowser, outputDir } from "../browser/helpers.mjs";
 import { pkgBuilt, prepareFixture, run, serveStatic } from "./lib.mjs";
@@ -16,6 +17,9 @@ let browser;
 before(async () => {
   if (skip) return;
   dir = await prepareFixture("vue");
+  // The deploy step: the policy published with the package's CLI, served from public/.
+  await mkdir(join(dir, "public"), { recursive: true });
+  await run("node", [join(dir, "node_modules/intake-rules/cli.js"), "publish", join(dir, "src/joint-2025.json"), "-o", join(dir, "public/joint-2025.published.bin")], { cwd: dir });
   await run("node", [join(dir, "node_modules/vite/bin/vite.js"), "build"], { cwd: dir });
   browser = await launchBrowser();
 });

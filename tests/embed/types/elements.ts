@@ -3,5 +3,6 @@ import { defineIntakeElements, type IntakeNoticeElement } from "intake-rules/ele
 import { Policy } from "intake-rules/portal";
 
 const notice: IntakeNoticeElement = document.createElement("intake-notice");
-notice.decision = Policy.builtin("joint-utility-connection").evaluate({ target: "joint", submitted_at: "2026-09-30T10:00:00+08:00" });
+declare const published: Uint8Array; // the published policy the page serves
+notice.decision = Policy.fromPublished(published).evaluate({ target: "joint", submitted_at: "2026-09-30T10:00:00+08:00" });
 defineIntakeElements(customElements);

@@ -10,7 +10,7 @@ export async function usage(log: (...values: unknown[]) => void): Promise<void> 
   await initPortal("/static/intake-rules-portal.wasm");
   await initPortal(new Uint8Array(0));
   const policy = Policy.builtin("joint-utility-connection");
-  const portal = PortalPolicy.builtin("joint-utility-connection");
+  const portal = PortalPolicy.fromPublished(policy.publish());
   const decision = portal.evaluate({ target: "joint", submitted_at: "2026-09-30T10:00:00+08:00" });
   const rules: Record<string, AsyncValidatorRule[]> = asyncValidatorRules(portal, "joint", { decision, form: { uscc: "" }, locale: "en" });
   const compact = asyncValidatorRules(policy, "joint", { decision: portal.evaluateCompact({ target: "joint", submitted_at: "2026-09-30T10:00:00+08:00" }) });
