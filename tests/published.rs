@@ -292,3 +292,15 @@ fn a_published_policy_is_smaller_and_loads_faster_than_its_json() {
         text.len()
     );
 }
+
+#[test]
+fn a_fingerprint_left_to_first_use_is_the_same() {
+    let text = include_str!("../packs/joint-utility-connection.json");
+    let p = Policy::from_json(text)
+        .unwrap()
+        .without_source_unfingerprinted();
+    assert!(!p.has_fingerprint());
+    let expected = Policy::from_json(text).unwrap().fingerprint().to_string();
+    assert_eq!(p.fingerprint_from_text(text), expected);
+    assert!(p.has_fingerprint());
+}

@@ -82,3 +82,31 @@ impl Policy {
         load::from_object_text(text).map_err(|issues| PolicyError { issues })
     }
 }
+
+impl Policy {
+    /// The policy without its document's text, like [`Policy::without_source`], but with the
+    /// fingerprint still to compute: the caller keeps the text and must call
+    /// [`Policy::fingerprint_from_text`] with it before anything reads the fingerprint (the JS
+    /// binding does, through its one accessor). Loading stays free of the fingerprint's cost
+    /// (canonical JSON and SHA-256 of the whole document, more than the load itself), which
+    /// the first decision pays once.
+    pub fn without_source_unfingerprinted(mut self) -> Policy {
+        self.doc = Default::default();
+        self.positions = false;
+        self.source_cache = std::sync::OnceLock::new();
+        self
+    }
+
+    /// Whether the fingerprint is known (computed, or read from a published policy).
+    pub fn has_fingerprint(&self) -> bool {
+        self.fingerprint_cache.get().is_some()
+    }
+
+    /// The fingerprint, computed from `text` — the document this policy was loaded from — when
+    /// not known yet (see [`Policy::without_source_unfingerprinted`]).
+    pub fn fingerprint_from_text(&self, text: &str) -> &str {
+        self.fingerprint_cache.get_or_init(|| {
+            fingerprint::fingerprint(&serde_json::from_str(text).unwrap_or(serde_json::Value::Null))
+        })
+    }
+}

@@ -22,6 +22,7 @@ use crate::memory;
 extern "C" {
     pub(crate) fn checked_stringify(value: &JsValue, max: f64, max_depth: u32) -> JsValue;
     pub(crate) fn fast_stringify(value: &JsValue, max: f64, max_depth: u32) -> JsValue;
+    fn well_formed(s: &JsString) -> bool;
 }
 
 /// serde_json's nesting limit: deeper JSON cannot be read at all.
@@ -173,7 +174,7 @@ pub(crate) fn text_arg(
     if units > max {
         return Err(too_large(kind, "", name, max));
     }
-    if !js.is_valid_utf16() {
+    if !well_formed(js) {
         if let Some((line, column)) = lone_surrogate_at(js) {
             let mut d = Diagnostic::error(
                 "",

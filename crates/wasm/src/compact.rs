@@ -18,7 +18,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let text = to_json_text(&request, &REQUEST)?;
-        evaluate_compact_json(&self.inner, &text)
+        evaluate_compact_json(self.inner(), &text)
             .map(|s| from_json_text(&s))
             .map_err(|e| object_error(&request, &REQUEST, e))
     }
@@ -36,6 +36,6 @@ impl JsPolicy {
             REQUEST.max,
             REQUEST.work,
         )?;
-        evaluate_compact_json(&self.inner, &text).map_err(throw)
+        evaluate_compact_json(self.inner(), &text).map_err(throw)
     }
 }

@@ -28,7 +28,7 @@ impl JsPolicy {
     ) -> Result<JsValue, JsValue> {
         let target = string_arg(&target, "target", Kind::Request)?;
         let locale = locale_arg(locale)?;
-        api::guide_json(&self.inner, &target, &locale)
+        api::guide_json(self.inner(), &target, &locale)
             .map(|s| from_json_text(&s))
             .map_err(throw)
     }
@@ -42,6 +42,6 @@ impl JsPolicy {
     ) -> Result<String, JsValue> {
         let target = string_arg(&target, "target", Kind::Request)?;
         let locale = locale_arg(locale)?;
-        api::guide_html(&self.inner, &target, &locale).map_err(throw)
+        api::guide_html(self.inner(), &target, &locale).map_err(throw)
     }
 }

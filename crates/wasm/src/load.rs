@@ -24,10 +24,11 @@ use crate::policy::JsPolicy;
 use crate::policy_set::JsPolicySet;
 
 /// The JSON text of a policy loaded from the caller's text (`positions`: lint reports lines and
-/// columns) or object, kept in the JS heap for lint, which re-reads it for its positions:
-/// wasm memory never shrinks, the JS heap is collected, and a loaded policy then holds its
-/// compiled model only (the fingerprint, which every decision carries, is computed at load).
-#[cfg(feature = "authoring")]
+/// columns) or object, kept in the JS heap: wasm memory never shrinks, the JS heap is
+/// collected, and a loaded policy then holds its compiled model only. Lint re-reads it for its
+/// positions, and the first use of the policy computes the fingerprint from it
+/// ([`JsPolicy::inner`]): hashing the canonical document costs more than loading it, so
+/// `fromJson` leaves it to the first decision, which every decision carries.
 pub(crate) struct Doc {
     pub text: JsString,
     pub positions: bool,
@@ -36,17 +37,10 @@ pub(crate) struct Doc {
 impl JsPolicy {
     /// A policy just loaded from `text` (see [`Doc`]).
     fn loaded(p: Policy, text: JsString, positions: bool) -> JsPolicy {
-        let inner = Arc::new(p.without_source());
-        #[cfg(feature = "authoring")]
-        return JsPolicy {
-            inner,
-            doc: Some(Doc { text, positions }),
-        };
-        #[cfg(not(feature = "authoring"))]
-        {
-            let _ = (text, positions);
-            JsPolicy { inner }
-        }
+        JsPolicy::from_doc(
+            Arc::new(p.without_source_unfingerprinted()),
+            Doc { text, positions },
+        )
     }
 }
 

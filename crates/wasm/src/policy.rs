@@ -12,7 +12,7 @@ use intake_rules::policy::Policy;
 
 use crate::args::{from_json_text, request_call, text_arg, REQUEST};
 use crate::errors::{throw, Kind};
-#[cfg(feature = "authoring")]
+#[cfg(feature = "loader")]
 use crate::load::Doc;
 
 impl JsPolicy {
@@ -20,10 +20,32 @@ impl JsPolicy {
     /// set's versions keep theirs), or needs none.
     pub(crate) fn shared(inner: Arc<Policy>) -> JsPolicy {
         JsPolicy {
-            inner,
-            #[cfg(feature = "authoring")]
+            policy: inner,
+            #[cfg(feature = "loader")]
             doc: None,
         }
+    }
+
+    /// A policy loaded from `doc`, which it does not hold (`load.rs`).
+    #[cfg(feature = "loader")]
+    pub(crate) fn from_doc(policy: Arc<Policy>, doc: Doc) -> JsPolicy {
+        JsPolicy {
+            policy,
+            doc: Some(doc),
+        }
+    }
+
+    /// The policy, its fingerprint computed first when still to compute: `fromJson` and
+    /// `fromObject` leave it to the first use (it costs more than the load; `load.rs`), from
+    /// the text kept in the JS heap. Every use of the policy goes through here.
+    pub(crate) fn inner(&self) -> &Arc<Policy> {
+        #[cfg(feature = "loader")]
+        if !self.policy.has_fingerprint() {
+            if let Some(doc) = &self.doc {
+                let _ = self.policy.fingerprint_from_text(&String::from(&doc.text));
+            }
+        }
+        &self.policy
     }
 }
 
@@ -31,9 +53,10 @@ impl JsPolicy {
 #[wasm_bindgen(js_name = Policy)]
 pub struct JsPolicy {
     /// Shared: built-in packs and a set's versions are handed out without a copy.
-    pub(crate) inner: Arc<Policy>,
-    /// The document's text when `inner` does not hold it (authoring module only).
-    #[cfg(feature = "authoring")]
+    /// Read through [`JsPolicy::inner`] only.
+    policy: Arc<Policy>,
+    /// The document's text when `policy` does not hold it (full module only).
+    #[cfg(feature = "loader")]
     pub(crate) doc: Option<Doc>,
 }
 
@@ -41,23 +64,23 @@ pub struct JsPolicy {
 impl JsPolicy {
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
-        self.inner.id.clone()
+        self.inner().id.clone()
     }
 
     #[wasm_bindgen(getter)]
     pub fn version(&self) -> String {
-        self.inner.version.clone()
+        self.inner().version.clone()
     }
 
     #[wasm_bindgen(getter)]
     pub fn fingerprint(&self) -> String {
-        self.inner.fingerprint().to_string()
+        self.inner().fingerprint().to_string()
     }
 
     /// Services and bundles a request may target, with the fields their rules read.
     #[wasm_bindgen(unchecked_return_type = "Target[]")]
     pub fn targets(&self) -> JsValue {
-        from_json_text(&api::to_json(&api::targets(&self.inner)))
+        from_json_text(&api::to_json(&api::targets(self.inner())))
     }
 
     /// The materials checklist of a request.
@@ -66,7 +89,7 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        request_call(&request, |text| api::checklist_json(&self.inner, text))
+        request_call(&request, |text| api::checklist_json(self.inner(), text))
     }
 
     /// Decide a request. Throws `RequestError` only for an unusable request.
@@ -75,7 +98,7 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        request_call(&request, |text| api::evaluate_json(&self.inner, text))
+        request_call(&request, |text| api::evaluate_json(self.inner(), text))
     }
 
     /// Decide a request given as JSON text; returns the decision as JSON text (for back-ends
@@ -92,7 +115,7 @@ impl JsPolicy {
             REQUEST.max,
             REQUEST.work,
         )?;
-        api::evaluate_json(&self.inner, &text).map_err(throw)
+        api::evaluate_json(self.inner(), &text).map_err(throw)
     }
 
     /// The timeline of a request, whatever its outcome.
@@ -101,6 +124,6 @@ impl JsPolicy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        request_call(&request, |text| api::timeline_json(&self.inner, text))
+        request_call(&request, |text| api::timeline_json(self.inner(), text))
     }
 }

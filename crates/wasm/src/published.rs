@@ -63,7 +63,7 @@ impl JsPolicy {
     /// The policy in its published form, for `Policy.fromPublished` (in either module).
     #[cfg(feature = "loader")]
     pub fn publish(&self) -> Vec<u8> {
-        self.inner.publish()
+        self.inner().publish()
     }
 }
 

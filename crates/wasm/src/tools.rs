@@ -34,7 +34,7 @@ impl JsPolicy {
     fn with_doc(&self) -> Result<std::borrow::Cow<'_, intake_rules::Policy>, JsValue> {
         use std::borrow::Cow;
         let Some(doc) = &self.doc else {
-            return Ok(Cow::Borrowed(&*self.inner));
+            return Ok(Cow::Borrowed(&**self.inner()));
         };
         let text = String::from(&doc.text);
         let p = if doc.positions {
@@ -63,7 +63,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "CaseFile | string")] cases: JsValue,
     ) -> Result<JsValue, JsValue> {
         let text = cases_text(&cases)?;
-        api_tools::run_cases_json(&self.inner, &text)
+        api_tools::run_cases_json(self.inner(), &text)
             .map(|s| from_json_text(&s))
             // JSON text keeps its lines and columns; an object's errors have none.
             .map_err(|e| {
@@ -89,7 +89,7 @@ impl JsPolicy {
             Some(c) if !c.is_undefined() && !c.is_null() => Some(cases_text(&c)?),
             _ => None,
         };
-        api_tools::diff_json(&old.inner, &next.inner, text.as_deref())
+        api_tools::diff_json(old.inner(), next.inner(), text.as_deref())
             .map(|s| from_json_text(&s))
             .map_err(throw)
     }
@@ -151,7 +151,7 @@ impl JsPolicy {
             Some(c) if !c.is_undefined() && !c.is_null() => Some(cases_text(&c)?),
             _ => None,
         };
-        api_tools::stats_json(&self.inner, text.as_deref())
+        api_tools::stats_json(self.inner(), text.as_deref())
             .map(|s| from_json_text(&s))
             .map_err(throw)
     }
@@ -177,8 +177,8 @@ impl JsPolicy {
             1
         };
         from_json_text(&api_tools::replay_batch_json(
-            &old.inner,
-            &next.inner,
+            old.inner(),
+            next.inner(),
             &lines,
             first,
             keep as usize,
