@@ -1,7 +1,8 @@
 // A/B of two builds of the package in one process: `node bench/ab.mjs <dir> <dir> …`, each dir a
 // built package (like pkg/, with node.js next to intake_rules_bg.wasm). Passes of each
 // operation alternate between the builds, so a slow spell of a shared machine falls on all of
-// them; prints the median of single calls per build and operation. Used for the side-by-side
+// them; prints the median of single calls per build and operation. A portal module's dir
+// (pkg/portal) loads the published pack instead ("fromJson" is then its fromPublished). Used for the side-by-side
 // figures in docs/performance.md (e.g. opt-level "s" vs 3); `make bench` is the measure.
 process.env.TZ = "Asia/Shanghai";
 import { readFileSync } from "node:fs";
@@ -18,6 +19,9 @@ if (dirs.length === 0) {
   console.error("usage: node bench/ab.mjs <package dir> [<package dir> …]");
   process.exit(2);
 }
+// A portal module (no fromJson) loads the pack published, as a portal does.
+const published = readFileSync(path.join(ROOT, "pkg/published/joint-utility-connection.bin"));
+const load = (P) => (typeof P.fromJson === "function" ? P.fromJson(text) : P.fromPublished(published));
 const mods = {};
 for (const d of dirs) mods[d] = await import(pathToFileURL(path.resolve(d, "node.js")).href);
 const now = process.hrtime.bigint;
@@ -25,7 +29,7 @@ let sink = 0;
 const ops = {
   fromJson: (P) => Array.from({ length: 20 }, () => {
     const t = now();
-    const p = P.fromJson(text);
+    const p = load(P);
     const dt = Number(now() - t) / 1e6;
     sink ^= p.id.length;
     p.free();
@@ -36,7 +40,7 @@ const ops = {
   evaluate: (P, p) => reqs.map((r) => { const t = now(); sink ^= p.evaluate(r).outcome.length; return Number(now() - t) / 1e3; }),
   evaluateJson: (P, p) => texts.map((x) => { const t = now(); sink ^= p.evaluateJson(x).length; return Number(now() - t) / 1e3; }),
 };
-const policies = Object.fromEntries(dirs.map((d) => [d, mods[d].Policy.fromJson(text)]));
+const policies = Object.fromEntries(dirs.map((d) => [d, load(mods[d].Policy)]));
 const samples = {};
 for (let round = 0; round < 12; round++) {
   for (const d of dirs) {

@@ -11,18 +11,18 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 
-# build <out dir> <cargo target dir> [cargo flags…]: wasm-bindgen and wasm-opt into <out dir>;
-# sets `raw` to the module's size before wasm-opt.
+# build <out dir> <cargo target dir> <cargo profile> <wasm-opt level> [cargo flags…]: wasm-bindgen
+# and wasm-opt into <out dir>; sets `raw` to the module's size before wasm-opt.
 build() {
-  local out=$1 tdir=$2
-  shift 2
-  cargo build --release -p intake-rules-wasm --lib --target wasm32-unknown-unknown --target-dir "$tdir" "$@"
+  local out=$1 tdir=$2 profile=$3 level=$4
+  shift 4
+  cargo build --profile "$profile" -p intake-rules-wasm --lib --target wasm32-unknown-unknown --target-dir "$tdir" "$@"
   mkdir -p "$out"
   wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name intake_rules \
-    "$tdir/wasm32-unknown-unknown/release/intake_rules_wasm.wasm"
+    "$tdir/wasm32-unknown-unknown/$profile/intake_rules_wasm.wasm"
   raw=$(stat -c %s "$out/intake_rules_bg.wasm")
   # wasm-opt from the npm package `binaryen` (Debian's 108 produces modules that fail to load).
-  wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+  wasm-opt "$level" --strip-debug --strip-producers --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue \
     "$out/intake_rules_bg.wasm" -o "$out/intake_rules_bg.opt.wasm"
   mv "$out/intake_rules_bg.opt.wasm" "$out/intake_rules_bg.wasm"
@@ -38,10 +38,12 @@ report() {
 }
 
 rm -rf pkg && mkdir -p pkg
-build pkg "$target_dir"
+# The full module for speed (profile release-full: opt-level 3, wasm-opt -O3), the portal module
+# for size (release: "s", -Os) — docs/performance.md has the measurements.
+build pkg "$target_dir" release-full -O3
 full_raw=$raw
 # Its own target directory: switching features in one directory would rebuild the crate each time.
-build pkg/portal "$target_dir/portal" --no-default-features
+build pkg/portal "$target_dir/portal" release -Os --no-default-features
 portal_raw=$raw
 
 for f in cli.js cli-guide.js index.d.ts; do [ -f js/$f ] && cp js/$f pkg/; done

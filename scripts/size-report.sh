@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What each dependency adds to the wasm: builds the release wasm exactly as scripts/build-pkg.sh
-# does (wasm-bindgen, then wasm-opt -Os) but keeps the function names (-g), then groups twiggy's
+# What each dependency adds to the wasm: builds the wasm exactly as scripts/build-pkg.sh does
+# (wasm-bindgen, then wasm-opt: -O3 for the full module, -Os for the portal) but keeps the
+# function names (-g), then groups twiggy's
 # per-item sizes by crate and prints the largest items.
 #
 #   bash scripts/size-report.sh [N]     N: how many of the largest items to list (default 30)
@@ -17,7 +18,12 @@ TOP="${1:-30}"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 OUT="$TARGET_DIR/size-report"
 FEATURES=()
+# As scripts/build-pkg.sh builds them: the full module for speed, the portal module for size.
+PROFILE=release-full
+LEVEL=-O3
 if [ -n "${PORTAL:-}" ]; then
+  PROFILE=release
+  LEVEL=-Os
   # Its own target directory, as scripts/build-pkg.sh does, so the features do not flip-flop.
   TARGET_DIR="$TARGET_DIR/portal"
   OUT="$TARGET_DIR/size-report"
@@ -25,11 +31,11 @@ if [ -n "${PORTAL:-}" ]; then
 fi
 
 command -v twiggy >/dev/null || cargo install twiggy --locked
-CARGO_TARGET_DIR="$TARGET_DIR" cargo build --release -p intake-rules-wasm --lib --target wasm32-unknown-unknown --quiet "${FEATURES[@]}"
+CARGO_TARGET_DIR="$TARGET_DIR" cargo build --profile "$PROFILE" -p intake-rules-wasm --lib --target wasm32-unknown-unknown --quiet "${FEATURES[@]}"
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name intake_rules \
-  "$TARGET_DIR/wasm32-unknown-unknown/release/intake_rules_wasm.wasm"
-wasm-opt -Os -g --strip-producers --enable-bulk-memory --enable-mutable-globals \
+  "$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/intake_rules_wasm.wasm"
+wasm-opt "$LEVEL" -g --strip-producers --enable-bulk-memory --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
   "$OUT/intake_rules_bg.wasm" -o "$OUT/named.wasm"
 twiggy top -n 100000 --format json "$OUT/named.wasm" > "$OUT/top.json"
@@ -62,7 +68,7 @@ for (const i of shipped) {
 }
 const kb = (b) => (b / 1024).toFixed(1).padStart(7) + " KB";
 const pct = (b) => ((100 * b) / total).toFixed(1).padStart(5) + "%";
-console.log(`wasm after wasm-opt -Os, without the name section: ${total} bytes (${kb(total).trim()})\n`);
+console.log(`wasm after wasm-opt, without the name section: ${total} bytes (${kb(total).trim()})\n`);
 console.log("by crate (shallow sizes):");
 for (const [c, b] of [...by].sort((a, b) => b[1] - a[1])) console.log(`${kb(b)} ${pct(b)}  ${c}`);
 console.log(`\nlargest ${topArg} items:`);
