@@ -505,6 +505,16 @@ impl Calendar {
         to_date(t, "submitted_at")
     }
 
+    /// A submission time as China civil date and seconds after midnight (China time), read as
+    /// [`Calendar::received_on`] reads it — for wording ("submitted on … at …, after the
+    /// cut-off").
+    ///
+    /// # Errors
+    /// `bad_time` as for `received_on`.
+    pub fn china_time(submitted_at: &str) -> Result<(Date, u32), CalendarError> {
+        parse_china_time(submitted_at)
+    }
+
     /// The due day of a time limit starting on `from`, with the clock stopped during
     /// `pauses` (inclusive ranges; overlapping or adjacent ones merge; 行政许可法 Art. 45).
     ///
