@@ -56,7 +56,15 @@ fn north_has_its_cutoff_limit_promise_and_office() {
     assert_eq!(t["legal_due"], "2026-07-09");
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.ends_with("办理窗口：北区政务服务中心\n地址：北环路 8 号\n"),
+        notice.ends_with(
+            "办理窗口：北区政务服务中心\n地址：北环路 8 号\n查询办理进度或对本告知书有疑问的，请到办理窗口咨询。\n"
+        ),
+        "{notice}"
+    );
+    // The region's cut-off explains the received day.
+    assert!(
+        notice
+            .contains("收件说明：提交时间已过当日收件截止时间（16:00），顺延至下一个工作日收件。"),
         "{notice}"
     );
     // Before 16:00 the same day counts.

@@ -72,6 +72,11 @@ fn title_block(a: &Analysis<'_>, d: &mut Doc) {
     d.line(loc.pick("一次性告知书", "One-time notice"));
     d.field("申请事项", "Matter", a.target_name.get(loc.as_str()));
     if let Some((label, value)) = applicant(a, loc) {
+        // An English label may start in lower case; a line starts with a capital.
+        let mut chars = label.chars();
+        let label = chars.next().map_or_else(String::new, |c| {
+            c.to_uppercase().chain(chars).collect::<String>()
+        });
         d.field(&label, &label, &value);
     }
     if let Some((date, secs)) = a.submitted {
@@ -355,14 +360,15 @@ fn rejection_section(a: &Analysis<'_>, d: &mut Doc) {
     }
     for (svc, to) in redirects {
         let name = target_name(a, to, loc);
-        let item = if loc.is_en() {
-            format!(
+        let item = match (a.services.len() > 1, loc.is_en()) {
+            (true, true) => format!(
                 "Instead of {}, please apply for {}.",
                 svc.name,
                 quoted(&name)
-            )
-        } else {
-            format!("{}请改为申请{}。", svc.name, quoted(&name))
+            ),
+            (false, true) => format!("Please apply for {} instead.", quoted(&name)),
+            (true, false) => format!("{}：请改为申请{}。", svc.name, quoted(&name)),
+            (false, false) => format!("请改为申请{}。", quoted(&name)),
         };
         d.item(&item);
     }

@@ -119,6 +119,10 @@ fn with_dates(a: &Analysis<'_>, t: &Timeline, d: &mut Doc) {
         (false, _) => "",
     };
     d.item(&match (loc.is_en(), counted == elapsed) {
+        _ if elapsed == 0 => loc.pick(
+            format!("预计办结日期：{due}，收件当日办结。"),
+            format!("Expected completion: {due}, the day of receipt."),
+        ),
         (false, true) => format!("预计办结日期：{due}，自收件之日起 {elapsed} 个工作日。"),
         (false, false) => format!(
             "预计办结日期：{due}，自收件之日起 {elapsed} 个工作日，其中计入办理时限的为 {counted} 个工作日{rest}。"
@@ -162,25 +166,25 @@ fn with_dates(a: &Analysis<'_>, t: &Timeline, d: &mut Doc) {
             let whose = match (several, loc.is_en()) {
                 (true, false) => format!("{}的{stage}环节", svc.name),
                 (false, false) => format!("{stage}环节"),
-                (true, true) => format!("the {stage} stage of {}", svc.name),
-                (false, true) => format!("the {stage} stage"),
+                (true, true) => format!("The {stage} stage of {}", svc.name),
+                (false, true) => format!("The {stage} stage"),
             };
             for p in &st.pauses {
                 let len = pause_len(p.days, p.unit, loc);
                 let (from, to) = (day(p.from, &a.cal, loc), day(p.to, &a.cal, loc));
                 d.item(&if loc.is_en() {
-                    format!("Not counted in the time limit (Administrative Licensing Law, Art. 45): {}, {len} in {whose}, from {from} to {to}.", p.name)
+                    format!("{whose}: {} {len}, not counted in the time limit (Administrative Licensing Law, Art. 45), from {from} to {to}.", p.name)
                 } else {
-                    format!("不计入办理时限（《中华人民共和国行政许可法》第四十五条）：{whose}的{}，{len}，{from}至{to}。", p.name)
+                    format!("{whose}：{} {len}，不计入办理时限（《中华人民共和国行政许可法》第四十五条），自{from}起至{to}止。", p.name)
                 });
             }
             if st.by == StageBy::Applicant {
                 let len = period(st.limit, loc);
                 let (from, to) = (day(st.start, &a.cal, loc), day(st.due, &a.cal, loc));
                 d.item(&if loc.is_en() {
-                    format!("Done by the applicant, in the applicant's own time (not counted in the time limit): {whose}, expected to take {len}, from {from} to {to}.")
+                    format!("{whose}: done by the applicant, in the applicant's own time (not counted in the time limit), expected to take {len}, from {from} to {to}.")
                 } else {
-                    format!("由申请人自行完成，所需时间不计入办理时限：{whose}，预计 {len}，自{from}起至{to}止。")
+                    format!("{whose}：由申请人自行完成，为申请人自己的时间，不计入办理时限，预计 {len}，自{from}起至{to}止。")
                 });
             }
         }
