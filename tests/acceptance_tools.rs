@@ -47,8 +47,7 @@ fn case_files_check_the_acceptance_keys() {
     let e = p.run_cases(bad).unwrap_err();
     assert!(
         e.issues()[0]
-            .message
-            .en
+            .text("en")
             .contains("did you mean `follow_ups`?"),
         "{:?}",
         e.issues()

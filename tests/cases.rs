@@ -226,8 +226,8 @@ fn case_file_problems_are_all_reported_with_paths_and_positions() {
             ("cases[1].expect.outcome", Code::BadValue, Some(3), Some(43)),
         ]
     );
-    assert!(e.issues[0].message.en.contains("did you mean `outcome`"));
-    assert!(e.issues[0].message.zh.contains("outcome"));
+    assert!(e.issues[0].text("en").contains("did you mean `outcome`"));
+    assert!(e.issues[0].text("zh-CN").contains("是否应为 `outcome`"));
     // Not JSON at all: one invalid_json issue with its position.
     let e = CaseFile::from_json("{\"cases\": [}").unwrap_err();
     assert_eq!(e.issues[0].code, Code::InvalidJson);

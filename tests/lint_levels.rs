@@ -46,7 +46,7 @@ fn load_errors(text: &str) -> Vec<Found> {
     };
     e.issues
         .into_iter()
-        .map(|d| (d.path, d.code, d.message.en, d.line, d.column))
+        .map(|d| (d.path.clone(), d.code, d.text("en"), d.line, d.column))
         .collect()
 }
 

@@ -134,12 +134,12 @@ fn an_unknown_region_is_a_request_error_with_a_suggestion() {
     assert_eq!(e.code(), Code::UnknownRegion);
     assert_eq!(e.issues[0].path, "region");
     assert!(
-        e.issues[0].message.en.contains("did you mean `north`?"),
+        e.issues[0].text("en").contains("did you mean `north`?"),
         "{:?}",
         e.issues
     );
     assert!(
-        e.issues[0].message.zh.contains("是否应为 `north`"),
+        e.issues[0].text("zh-CN").contains("是否应为 `north`"),
         "{:?}",
         e.issues
     );
@@ -245,8 +245,7 @@ fn case_files_check_the_clock_keys() {
         ]
     );
     assert!(issues[0]
-        .message
-        .en
+        .text("en")
         .contains("did you mean `counted_working_days`"));
     assert_eq!(issues[0].line, Some(2));
 }

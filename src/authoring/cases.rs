@@ -154,22 +154,23 @@ impl Parser {
             let shown: String = k.chars().take(64).collect();
             let at = join(path, k);
             let hint = suggest(k, allowed);
-            let (zh_hint, en_hint) = match hint {
-                Some(h) => (
-                    format!("（是否应为 `{h}`？）"),
-                    format!(" (did you mean `{h}`?)"),
-                ),
+            let (zh_list, en_list) = match hint {
+                Some(_) => (String::new(), String::new()),
                 None => (
                     format!("，可用：{}", allowed.join("、")),
                     format!("; expected one of {}", allowed.join(", ")),
                 ),
             };
-            self.err(
+            let d = Diagnostic::error(
                 &at,
                 Code::UnknownField,
-                format!("未知的键 `{shown}`{zh_hint}"),
-                format!("unknown key `{shown}`{en_hint}"),
+                Message::new(
+                    format!("未知的键 `{shown}`{zh_list}"),
+                    format!("unknown key `{shown}`{en_list}"),
+                ),
             );
+            let help = hint.map(|h| Message::from(crate::text::suggest::help_for(h)));
+            self.issues.push(d.with_help(help));
         }
     }
 
@@ -752,7 +753,7 @@ mod tests {
         );
         assert!(e
             .iter()
-            .any(|d| d.message.en.contains("did you mean `outcome`")));
+            .any(|d| d.text("en").contains("did you mean `outcome`")));
     }
 
     #[test]
