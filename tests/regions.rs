@@ -230,7 +230,7 @@ fn case_files_check_the_clock_keys() {
     let bad = r#"{"cases": [{"name": "x", "request": {}, "expect": {
         "counted_workingdays": 3, "promise_met": "yes", "working_days": -1, "region": 4}}]}"#;
     let e = policy().run_cases(bad).unwrap_err();
-    let issues = e.issues();
+    let issues = e.issues;
     let found: Vec<(&str, &str)> = issues
         .iter()
         .map(|d| (d.path.as_str(), d.code.as_str()))

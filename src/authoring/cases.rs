@@ -713,17 +713,17 @@ impl Policy {
     /// Run a case file (JSON text) against this policy.
     ///
     /// # Errors
-    /// A `RequestError` (wrapped in [`crate::api::Error`]) when the case file itself is
-    /// unusable; a case whose request cannot be decided only fails that case.
+    /// A `RequestError` when the case file itself is unusable; a case whose request cannot be
+    /// decided only fails that case.
     ///
     /// # Example
     /// ```no_run
-    /// # fn run(policy: &intake_rules::Policy) -> Result<(), intake_rules::api::Error> {
+    /// # fn run(policy: &intake_rules::Policy) -> Result<(), intake_rules::RequestError> {
     /// let report = policy.run_cases(r#"{"cases": []}"#)?;
     /// assert_eq!(report.failed, 0);
     /// # Ok(()) }
     /// ```
-    pub fn run_cases(&self, cases_json: &str) -> Result<CaseReport, crate::api::Error> {
+    pub fn run_cases(&self, cases_json: &str) -> Result<CaseReport, RequestError> {
         let file = CaseFile::from_json(cases_json)?;
         Ok(run(self, &file))
     }
