@@ -232,11 +232,12 @@ fn case_file_problems_are_all_reported_with_paths_and_positions() {
     let e = CaseFile::from_json("{\"cases\": [}").unwrap_err();
     assert_eq!(e.issues[0].code, Code::InvalidJson);
     assert_eq!(e.issues[0].line, Some(1));
-    // The policy method wraps it as a RequestError.
+    // The policy method reports it as a RequestError (thrown as one in JS).
     let e = policy("drawing-review.base.json")
         .run_cases("[]")
         .unwrap_err();
-    assert_eq!(e.name(), "RequestError");
+    assert_eq!(e.code(), Code::TypeMismatch, "{e:?}");
+    assert_eq!(intake_rules::api::Error::from(e).name(), "RequestError");
 }
 
 #[test]
