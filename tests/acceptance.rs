@@ -234,7 +234,7 @@ fn a_redirect_must_name_another_target() {
     assert_eq!(i.code.as_str(), "unknown_target");
     assert_eq!(i.path, "services.licence.rejects[0].redirect");
     assert!(
-        i.message.en.contains("did you mean `filing`?"),
+        i.text("en").contains("did you mean `filing`?"),
         "{}",
         i.message.en
     );
@@ -423,8 +423,7 @@ fn an_unknown_material_in_a_condition_is_a_load_error_at_its_place() {
     assert_eq!(i.code.as_str(), "unknown_material");
     assert_eq!(i.path, "services.shop.stages[0].limit_if[0].when");
     assert!(
-        i.message
-            .en
+        i.text("en")
             .contains("did you mean `qualification_pledge`?"),
         "{}",
         i.message.en
@@ -445,7 +444,7 @@ fn an_unknown_material_in_a_condition_is_a_load_error_at_its_place() {
     )
     .unwrap_err();
     assert_eq!(e.issues[0].code.as_str(), "unknown_function");
-    assert!(e.issues[0].message.en.contains("did you mean `missing`?"));
+    assert!(e.issues[0].text("en").contains("did you mean `missing`?"));
 }
 
 // ---- §7.6 follow-ups in a bundle -------------------------------------------------------------
@@ -517,18 +516,17 @@ fn commitment_objects_are_validated() {
         e.issues[0].path,
         "materials.property_proof.commitment.method"
     );
-    assert!(e.issues[0].message.en.contains("did you mean `documents`?"));
+    assert!(e.issues[0].text("en").contains("did you mean `documents`?"));
     let e = edited(|v| v["materials"]["property_proof"]["commitment"] = json!("yes")).unwrap_err();
     assert_eq!(e.issues[0].code.as_str(), "type_mismatch");
     let e = edited(|v| v["bundles"]["joint"]["acceptance"] = json!("per-service")).unwrap_err();
     assert_eq!(e.issues[0].path, "bundles.joint.acceptance");
     assert!(e.issues[0]
-        .message
-        .en
+        .text("en")
         .contains("did you mean `per_service`?"));
     let e = edited(|v| v["fields"]["remark"]["source"] = json!("ofice")).unwrap_err();
     assert_eq!(e.issues[0].path, "fields.remark.source");
-    assert!(e.issues[0].message.en.contains("did you mean `office`?"));
+    assert!(e.issues[0].text("en").contains("did you mean `office`?"));
 }
 
 // ---- §7.7 required fields and targets() ------------------------------------------------------

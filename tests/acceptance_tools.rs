@@ -46,12 +46,11 @@ fn case_files_check_the_acceptance_keys() {
     let bad = r#"{"cases": [{"name": "x", "request": {}, "expect": {"folow_ups": {}}}]}"#;
     let e = p.run_cases(bad).unwrap_err();
     assert!(
-        e.issues()[0]
-            .message
-            .en
+        e.issues[0]
+            .text("en")
             .contains("did you mean `follow_ups`?"),
         "{:?}",
-        e.issues()
+        e.issues
     );
 }
 

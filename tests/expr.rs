@@ -469,8 +469,8 @@ fn type_messages_name_the_problem() {
     let cases: &[(&str, &str, &str)] = &[
         (
             "project_kind == 'resident'",
-            "`'resident'` is not a value of `project_kind` (did you mean `residential`?); allowed values are `industrial`, `commercial`, `residential`, `small_micro`",
-            "`'resident'` 不是 `project_kind` 的可选值（是否为 `residential`？），可选值为 `industrial`、`commercial`、`residential`、`small_micro`",
+            "`'resident'` is not a value of `project_kind`; allowed values are `industrial`, `commercial`, `residential`, `small_micro` (did you mean `residential`?)",
+            "`'resident'` 不是 `project_kind` 的可选值，可选值为 `industrial`、`commercial`、`residential`、`small_micro`（是否应为 `residential`？）",
         ),
         (
             "project_kind == 'farm'",
@@ -515,8 +515,20 @@ fn type_messages_name_the_problem() {
     ];
     for (src, en, zh) in cases {
         let errs = errors(src);
-        assert_eq!(errs[0].message.en, *en, "{src}");
-        assert_eq!(errs[0].message.zh, *zh, "{src}");
+        let (got_en, got_zh) = with_help(&errs[0]);
+        assert_eq!(got_en, *en, "{src}");
+        assert_eq!(got_zh, *zh, "{src}");
+    }
+}
+
+/// A condition error's message with its help, as a one-line diagnostic shows it: (en, zh-CN).
+fn with_help(e: &intake_rules::expr::ExprError) -> (String, String) {
+    match &e.help {
+        None => (e.message.en.clone(), e.message.zh.clone()),
+        Some(h) => (
+            format!("{} ({})", e.message.en, h.en),
+            format!("{}（{}）", e.message.zh, h.zh),
+        ),
     }
 }
 
@@ -538,21 +550,27 @@ fn unknown_fields_suggest_near_misses() {
         let errs = errors(src);
         assert_eq!(errs.len(), 1, "{src}");
         assert_eq!(errs[0].code.as_str(), "unknown_form_field", "{src}");
-        let en = &errs[0].message.en;
-        let zh = &errs[0].message.zh;
+        let (en, zh) = with_help(&errs[0]);
         match want {
             Some(s) => {
+                let help = errs[0].help.as_ref().expect("a help");
+                assert_eq!(help.en, format!("did you mean `{s}`?"));
+                assert_eq!(help.zh, format!("是否应为 `{s}`？"));
                 assert!(en.ends_with(&format!("(did you mean `{s}`?)")), "{en}");
-                assert!(zh.ends_with(&format!("（是否为 `{s}`？）")), "{zh}");
+                assert!(zh.ends_with(&format!("（是否应为 `{s}`？）")), "{zh}");
             }
             None => {
+                assert!(errs[0].help.is_none(), "{src}");
                 assert!(!en.contains("did you mean"), "{en}");
                 assert!(en.starts_with("unknown field `"), "{en}");
             }
         }
     }
+    // The message itself names the problem only; the suggestion is the separate help.
+    let e = &errors("capcity_kva > 160")[0];
+    assert_eq!(e.message.en, "unknown field `capcity_kva`");
     assert_eq!(
-        errors("capcity_kva > 160")[0].message.en,
+        with_help(e).0,
         "unknown field `capcity_kva` (did you mean `capacity_kva`?)"
     );
 }

@@ -142,12 +142,12 @@ fn an_unknown_region_is_a_request_error_with_a_suggestion() {
     assert_eq!(e.code(), Code::UnknownRegion);
     assert_eq!(e.issues[0].path, "region");
     assert!(
-        e.issues[0].message.en.contains("did you mean `north`?"),
+        e.issues[0].text("en").contains("did you mean `north`?"),
         "{:?}",
         e.issues
     );
     assert!(
-        e.issues[0].message.zh.contains("是否应为 `north`"),
+        e.issues[0].text("zh-CN").contains("是否应为 `north`"),
         "{:?}",
         e.issues
     );
@@ -238,7 +238,7 @@ fn case_files_check_the_clock_keys() {
     let bad = r#"{"cases": [{"name": "x", "request": {}, "expect": {
         "counted_workingdays": 3, "promise_met": "yes", "working_days": -1, "region": 4}}]}"#;
     let e = policy().run_cases(bad).unwrap_err();
-    let issues = e.issues();
+    let issues = e.issues;
     let found: Vec<(&str, &str)> = issues
         .iter()
         .map(|d| (d.path.as_str(), d.code.as_str()))
@@ -253,8 +253,7 @@ fn case_files_check_the_clock_keys() {
         ]
     );
     assert!(issues[0]
-        .message
-        .en
+        .text("en")
         .contains("did you mean `counted_working_days`"));
     assert_eq!(issues[0].line, Some(2));
 }

@@ -108,7 +108,7 @@ impl Words {
 
 /// Whether `locale` is English; everything else reads zh-CN, like [`crate::diag::Message::get`].
 fn is_en(locale: &str) -> bool {
-    locale.eq_ignore_ascii_case("en") || locale.to_ascii_lowercase().starts_with("en-")
+    crate::text::Locale::parse(locale).is_en()
 }
 
 pub(crate) fn describe(node: &Node, names: &dyn Describe, locale: &str) -> String {

@@ -253,6 +253,7 @@ impl Analysis<'_> {
                     code: e.code,
                     severity: Severity::Error,
                     message: e.message.clone(),
+                    help: None,
                 },
             });
         }
