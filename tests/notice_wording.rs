@@ -244,6 +244,14 @@ fn defects(text: &str, zh: bool, notice: bool) -> Vec<String> {
         }
     }
     if notice {
+        // A notice that accepts nothing asks for nothing: correcting the materials of a
+        // service that is not accepted would not change its outcome.
+        let refused =
+            text.contains("办理结论：不予受理") || text.contains("Decision: Not accepted");
+        if refused && (text.contains("需要补正") || text.contains("To correct before acceptance"))
+        {
+            out.push("corrections asked in a notice that accepts nothing".to_string());
+        }
         let mut seen = std::collections::BTreeSet::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             if !seen.insert(line) {
@@ -288,6 +296,11 @@ fn checker_catches_bad_samples() {
         ("请于 2026-10-13 前补齐。", true, "YYYY-MM-DD"),
         ("适用条件：不限（本事项无适用前提）", true, "staff wording"),
         ("项目类别 为 商业项目、住宅项目 之一", true, "staff wording"),
+        (
+            "办理结论：不予受理，理由见下文。\n二、需要补正的内容（请一次性补正）",
+            true,
+            "accepts nothing",
+        ),
     ];
     for (text, zh, what) in bad {
         let found = defects(text, zh, true);

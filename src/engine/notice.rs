@@ -395,16 +395,32 @@ fn target_name(a: &Analysis<'_>, id: &str, loc: Locale) -> String {
 /// services needing it and its basis. Then the Art. 32 deadline of this notice.
 fn correction_section(a: &Analysis<'_>, d: &mut Doc) {
     let loc = d.loc;
-    let missing: Vec<_> = a.missing.iter().filter(|m| !m.tolerated).collect();
+    // Nothing is asked for a service that is not accepted anyway: the applicant applies for
+    // something else (or not at all), and correcting its materials would not change that.
+    let rejected = |sid: &String| {
+        a.services
+            .iter()
+            .any(|s| &s.id == sid && s.outcome == Outcome::NotAccepted)
+    };
+    let missing: Vec<_> = a
+        .missing
+        .iter()
+        .filter(|m| !m.tolerated && (m.used_by.is_empty() || !m.used_by.iter().all(rejected)))
+        .collect();
+    let field_errors: &[Issue] = if a.outcome == Outcome::NotAccepted {
+        &[]
+    } else {
+        &a.field_errors
+    };
     let material_of = |e: &Issue| e.path.strip_prefix("materials.").map(str::to_string);
-    if a.field_errors.is_empty() && missing.is_empty() {
+    if field_errors.is_empty() && missing.is_empty() {
         return;
     }
     d.section(
         "需要补正的内容（请一次性补正）",
         "To correct before acceptance (everything, at once)",
     );
-    for e in &a.field_errors {
+    for e in field_errors {
         match material_of(e) {
             // Said with the material's own line below.
             Some(id) if missing.iter().any(|m| m.id == id) => {}
@@ -413,8 +429,7 @@ fn correction_section(a: &Analysis<'_>, d: &mut Doc) {
     }
     for m in missing {
         let item = a.checklist.iter().find(|c| c.id == m.id);
-        let problems: Vec<&str> = a
-            .field_errors
+        let problems: Vec<&str> = field_errors
             .iter()
             .filter(|e| material_of(e).as_deref() == Some(m.id.as_str()))
             .map(|e| e.message.get(loc.as_str()))
