@@ -120,7 +120,7 @@ fn per_service_tolerance_is_judged_by_the_proceeding_services() {
     assert_eq!(d["timeline"]["due"], "2026-10-15");
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.contains("“营业执照”（燃气报装、电力报装和供水报装所需）：请于2026年10月10日（星期六，调休上班日）前补齐。"),
+        notice.contains("“营业执照”（电力报装、供水报装和燃气报装所需）：请于2026年10月10日（星期六，调休上班日）前补齐。"),
         "{notice}"
     );
     let d = decide(request("joint_together", materials));

@@ -241,10 +241,14 @@ fn conclusion(a: &Analysis<'_>, loc: Locale) -> String {
 
 // ---- sections --------------------------------------------------------------------------------
 
-/// The names of services by id, in the notice's locale, listed as a reader lists them.
+/// The names of services by id, in the notice's locale and the bundle's order, listed as a
+/// reader lists them.
 fn service_names(a: &Analysis<'_>, ids: &[String], loc: Locale) -> String {
+    let mut ids: Vec<&String> = ids.iter().collect();
+    let rank = |id: &String| a.plan.services.iter().position(|s| &s.id == id);
+    ids.sort_by_key(|id| (rank(id).is_none(), rank(id)));
     let names: Vec<&str> = ids
-        .iter()
+        .into_iter()
         .map(|id| {
             a.services
                 .iter()
@@ -269,16 +273,26 @@ fn needed_by(a: &Analysis<'_>, ids: &[String], loc: Locale) -> String {
     }
 }
 
-/// Under per-service acceptance with some services going ahead and others not: which are
-/// accepted, and which must be corrected first (SPEC §7.5).
+/// The services a joint application covers when all are accepted; under per-service acceptance
+/// with some services going ahead and others not, which are accepted and which must be
+/// corrected first (SPEC §7.5).
 fn acceptance_section(a: &Analysis<'_>, d: &mut Doc) {
-    if a.acceptance != Acceptance::PerService
-        || a.proceeding.is_empty()
-        || a.proceeding.len() == a.services.len()
-    {
+    let loc = d.loc;
+    // A joint application accepted whole: name the services it covers, so the applicant knows
+    // what was received (a single service is the matter itself, named in the title block).
+    if a.services.len() > 1 && a.proceeding.len() == a.services.len() {
+        d.section("受理事项", "Services accepted");
+        let names = service_names(a, &a.proceeding, loc);
+        d.item(&if loc.is_en() {
+            format!("This application covers: {names}.")
+        } else {
+            format!("本次受理：{names}。")
+        });
         return;
     }
-    let loc = d.loc;
+    if a.acceptance != Acceptance::PerService || a.proceeding.is_empty() {
+        return;
+    }
     let of = |o: Outcome| -> Vec<String> {
         a.services
             .iter()
