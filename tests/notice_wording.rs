@@ -21,20 +21,9 @@ use intake_rules::policy::builtin::PACKS;
 use intake_rules::{Policy, Request};
 use serde_json::Value;
 
-const CASES: &[(&str, &str)] = &[
-    (
-        "joint-utility-connection",
-        include_str!("../packs/joint-utility-connection.cases.json"),
-    ),
-    (
-        "industrial-drawing-review",
-        include_str!("../packs/industrial-drawing-review.cases.json"),
-    ),
-    (
-        "food-business-licence",
-        include_str!("../packs/food-business-licence.cases.json"),
-    ),
-];
+#[path = "support/pack_cases.rs"]
+mod pack_cases;
+use pack_cases::CASES;
 
 const LOCALES: &[&str] = &["zh-CN", "en"];
 
