@@ -386,6 +386,22 @@ fn rejection_section(a: &Analysis<'_>, d: &mut Doc) {
         };
         d.item(&item);
     }
+    // A refusal by an administrative body (a service with a statutory limit, i.e. an
+    // administrative licence) is open to review: 行政复议法 / 行政诉讼法. Utility services carry no
+    // `legal` and are not administrative decisions, so nothing is said for them.
+    let administrative = a.services.iter().any(|x| {
+        x.outcome == Outcome::NotAccepted
+            && a.policy
+                .service_index(&x.id)
+                .and_then(|i| a.policy.services.get(i))
+                .is_some_and(|s| s.legal.is_some())
+    });
+    if administrative {
+        d.line(loc.pick(
+            "申请人对不予受理决定不服的，可以依法申请行政复议或者提起行政诉讼。",
+            "If you disagree with the decision not to accept, you may apply for administrative reconsideration or bring an administrative lawsuit according to law.",
+        ));
+    }
 }
 
 /// The name of a service or bundle of the policy in the notice's locale (its id if unknown).
