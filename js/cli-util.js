@@ -42,11 +42,18 @@ export function placed(file, text, d) {
   return { file, ...d, line: line ?? null, column: column ?? null, severity: d.severity ?? "error" };
 }
 
-/** `file:line:column: severity[code]: path: message` */
+/** A diagnostic's message with its did-you-mean `help`, if any: `message (help)`. */
+export function diagText(d, locale) {
+  const text = msg(d.message, locale);
+  if (!d.help) return text;
+  return isEn(locale) ? `${text} (${msg(d.help, locale)})` : `${text}（${msg(d.help, locale)}）`;
+}
+
+/** `file:line:column: severity[code]: path: message (help)` */
 export function render(d, locale) {
   const where = d.file == null ? "" : d.line != null ? `${d.file}:${d.line}:${d.column}: ` : `${d.file}: `;
   const path = d.path ? `${d.path}: ` : "";
-  return `${where}${d.severity}[${d.code}]: ${path}${msg(d.message, locale)}`;
+  return `${where}${d.severity}[${d.code}]: ${path}${diagText(d, locale)}`;
 }
 
 /** The issues of an error the module threw (PolicyError, RequestError …), placed in `text`. */

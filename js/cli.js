@@ -17,7 +17,7 @@
 import { writeFileSync } from "node:fs";
 import { Policy, PolicySet } from "./node.js";
 import { guideCommand } from "./cli-guide.js";
-import { Unusable, t, msg, readText, placed, render, thrownIssues, plural, pct, daysBetween } from "./cli-util.js";
+import { Unusable, t, msg, readText, placed, render, diagText, thrownIssues, plural, pct, daysBetween } from "./cli-util.js";
 import { statsCommand } from "./cli-stats.js";
 import { caseSummary } from "./cli-summary.js";
 import { replayCommand } from "./cli-replay.js";
@@ -230,8 +230,8 @@ function check([pfile, rfile], out) {
   h.push("checklist:");
   for (const c of d.checklist) h.push(`  ${c.status.padEnd(10)} ${c.id} (${c.name}) — ${c.used_by.join(", ")}`);
   for (const m of d.missing) h.push(`missing: ${m.id}${m.tolerated ? `, tolerated, supply by ${m.supplement_due}` : ""}`);
-  for (const e of d.field_errors) h.push(`error[${e.code}]: ${e.path}: ${msg(e.message, L)}`);
-  for (const e of d.warnings) h.push(`warning[${e.code}]: ${e.path}: ${msg(e.message, L)}`);
+  for (const e of d.field_errors) h.push(`error[${e.code}]: ${e.path}: ${diagText(e, L)}`);
+  for (const e of d.warnings) h.push(`warning[${e.code}]: ${e.path}: ${diagText(e, L)}`);
   if (d.timeline) {
     const tl = d.timeline;
     const counted = tl.counted_working_days != null ? t(L, `，计时 ${tl.counted_working_days} 个工作日`, `, ${tl.counted_working_days} counted`) : "";
@@ -344,7 +344,7 @@ function finish(out, code, opts, bad) {
   if (opts.json) {
     process.stdout.write(JSON.stringify(machine, null, 2) + "\n");
   } else if (code === 2) {
-    for (const e of out.errors) process.stderr.write(`intake-rules: ${msg(e.message, locale)}\n`);
+    for (const e of out.errors) process.stderr.write(`intake-rules: ${diagText(e, locale)}\n`);
     if (bad.length) process.stderr.write(`\n${USAGE}\n`);
   } else if (human.length) {
     process.stdout.write(human.join("\n") + "\n");

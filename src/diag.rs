@@ -1,9 +1,12 @@
 //! Diagnostics shared by every module: stable codes, severities, bilingual messages and the
 //! issue shape that crosses to JS (`{path, line, column, code, severity, message}`).
 //!
-//! Architecture invariant: this module imports nothing else from the crate.
+//! Architecture invariant: this module imports nothing else from the crate but the text layer
+//! (a leaf itself), for [`Locale`].
 
 use serde::Serialize;
+
+use crate::text::Locale;
 
 /// A user-facing message in both supported locales.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -12,6 +15,13 @@ pub struct Message {
     #[serde(rename = "zh-CN")]
     pub zh: String,
     pub en: String,
+}
+
+impl From<(String, String)> for Message {
+    /// `(zh-CN, en)`.
+    fn from((zh, en): (String, String)) -> Self {
+        Message { zh, en }
+    }
 }
 
 impl Message {
@@ -24,11 +34,12 @@ impl Message {
 
     /// The message in `locale` (`en` or anything else, which falls back to zh-CN).
     pub fn get(&self, locale: &str) -> &str {
-        if locale.eq_ignore_ascii_case("en") || locale.to_ascii_lowercase().starts_with("en-") {
-            &self.en
-        } else {
-            &self.zh
-        }
+        self.pick(Locale::parse(locale))
+    }
+
+    /// The message in `locale`.
+    pub fn pick(&self, locale: Locale) -> &str {
+        locale.pick(&self.zh, &self.en)
     }
 }
 
@@ -231,6 +242,11 @@ pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     pub message: Message,
+    /// What the author probably meant (`did you mean `x`?`), apart from the message so that an
+    /// editor can offer it as a quick fix; absent when there is no suggestion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
@@ -242,7 +258,14 @@ impl Diagnostic {
             code,
             severity: Severity::Error,
             message,
+            help: None,
         }
+    }
+
+    /// The same diagnostic with the did-you-mean `help` (or none).
+    pub fn with_help(mut self, help: Option<Message>) -> Self {
+        self.help = help.map(Box::new);
+        self
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Self {
@@ -250,12 +273,24 @@ impl Diagnostic {
         self
     }
 
-    /// The one-line form `path: message` in `locale`.
+    /// The one-line form `path: message (help)` in `locale`.
     pub fn one_line(&self, locale: &str) -> String {
+        let text = self.text(locale);
         if self.path.is_empty() {
-            self.message.get(locale).to_string()
+            text
         } else {
-            format!("{}: {}", self.path, self.message.get(locale))
+            format!("{}: {text}", self.path)
+        }
+    }
+
+    /// The message with its help, if any, in brackets: `message（help）` / `message (help)`.
+    pub fn text(&self, locale: &str) -> String {
+        let locale = Locale::parse(locale);
+        let message = self.message.pick(locale);
+        match (&self.help, locale) {
+            (None, _) => message.to_string(),
+            (Some(h), Locale::En) => format!("{message} ({})", h.en),
+            (Some(h), Locale::ZhCn) => format!("{message}（{}）", h.zh),
         }
     }
 }

@@ -54,22 +54,22 @@ fn per_service_acceptance_lets_power_and_water_proceed_without_gas() {
     assert_eq!(d["correction_notice_due"], "2026-10-13");
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.contains("以下事项已受理，先行办理：电力报装、供水报装。"),
+        notice.contains("先行受理：电力报装和供水报装。"),
+        "{notice}"
+    );
+    assert!(notice.contains("按下文补正后受理：燃气报装。"), "{notice}");
+    assert!(
+        notice.contains("请提交“用气需求表”（燃气报装所需）。"),
         "{notice}"
     );
     assert!(
-        notice.contains("以下事项须按下列内容补正后受理：燃气报装。"),
+        notice.contains("本告知书应于2026年10月13日（星期二）前送达申请人"),
         "{notice}"
     );
     assert!(
-        notice.contains("请提交「用气需求表」（燃气报装 需要）"),
+        notice.contains("预计办结日期：2026年10月15日（星期四）"),
         "{notice}"
     );
-    assert!(
-        notice.contains("本告知书应于 2026-10-13 前送达申请人"),
-        "{notice}"
-    );
-    assert!(notice.contains("预计于 2026-10-15 前办结"), "{notice}");
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn per_service_notice_in_english() {
     let d = decide(req);
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.contains("Accepted and proceeding now: power connection, water connection."),
+        notice.contains("Accepted and going ahead now: power connection and water connection."),
         "{notice}"
     );
     assert!(
@@ -90,7 +90,7 @@ fn per_service_notice_in_english() {
         "{notice}"
     );
     assert!(
-        notice.contains("due to the applicant by 2026-10-13"),
+        notice.contains("must give this notice by Tuesday 13 October 2026"),
         "{notice}"
     );
 }
@@ -120,7 +120,7 @@ fn per_service_tolerance_is_judged_by_the_proceeding_services() {
     assert_eq!(d["timeline"]["due"], "2026-10-15");
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.contains("「营业执照」，请于 2026-10-10 前补齐"),
+        notice.contains("“营业执照”（电力报装、供水报装和燃气报装所需）：请于2026年10月10日（星期六，调休上班日）前补齐。"),
         "{notice}"
     );
     let d = decide(request("joint_together", materials));
@@ -207,15 +207,12 @@ fn a_small_project_is_redirected_from_the_licence_to_the_filing() {
         notice.contains("小型项目实行备案管理，不需许可"),
         "{notice}"
     );
-    assert!(
-        notice.contains("建设项目许可：请改为申请「建设项目备案」。"),
-        "{notice}"
-    );
+    assert!(notice.contains("请改为申请“建设项目备案”。"), "{notice}");
     req["locale"] = json!("en");
     let d = decide(req);
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.contains("project licence: please apply for `project filing` instead."),
+        notice.contains("Please apply for “project filing” instead."),
         "{notice}"
     );
     // A reject without a redirect leaves it null.
@@ -237,7 +234,7 @@ fn a_redirect_must_name_another_target() {
     assert_eq!(i.code.as_str(), "unknown_target");
     assert_eq!(i.path, "services.licence.rejects[0].redirect");
     assert!(
-        i.message.en.contains("did you mean `filing`?"),
+        i.text("en").contains("did you mean `filing`?"),
         "{}",
         i.message.en
     );
@@ -296,17 +293,19 @@ fn committing_takes_the_commitment_route() {
     );
     let notice = d["notice"].as_str().unwrap();
     assert!(
+        notice.contains("“产权证明”：以告知承诺代替提交，将于2026年11月3日（星期二）前现场核查。"),
+        "{notice}"
+    );
+    assert!(
         notice.contains(
-            "「产权证明」：将于 2026-11-03 前现场核查；经核查承诺不实的，依法撤销相关决定。"
+            "“从业资格条件承诺书”：以告知承诺代替提交，将于2026年10月30日（星期五）前书面核查。"
         ),
         "{notice}"
     );
     assert!(
-        notice.contains("「从业资格条件承诺书」：将于 2026-10-30 前书面核查"),
-        "{notice}"
-    );
-    assert!(
-        !notice.contains("，。") && !notice.contains(",。"),
+        notice.contains("经核查承诺不实的，依法撤销相关决定。")
+            && !notice.contains("，。")
+            && !notice.contains(",。"),
         "{notice}"
     );
 }
@@ -424,8 +423,7 @@ fn an_unknown_material_in_a_condition_is_a_load_error_at_its_place() {
     assert_eq!(i.code.as_str(), "unknown_material");
     assert_eq!(i.path, "services.shop.stages[0].limit_if[0].when");
     assert!(
-        i.message
-            .en
+        i.text("en")
             .contains("did you mean `qualification_pledge`?"),
         "{}",
         i.message.en
@@ -446,7 +444,7 @@ fn an_unknown_material_in_a_condition_is_a_load_error_at_its_place() {
     )
     .unwrap_err();
     assert_eq!(e.issues[0].code.as_str(), "unknown_function");
-    assert!(e.issues[0].message.en.contains("did you mean `missing`?"));
+    assert!(e.issues[0].text("en").contains("did you mean `missing`?"));
 }
 
 // ---- §7.6 follow-ups in a bundle -------------------------------------------------------------
@@ -486,7 +484,7 @@ fn a_plain_commitment_has_no_follow_up() {
     let d = decide(req);
     assert_eq!(d["outcome"], "accepted");
     assert_eq!(d["follow_ups"], json!([]));
-    assert!(d["notice"].as_str().unwrap().contains("以告知承诺方式办理"));
+    assert!(d["notice"].as_str().unwrap().contains("以告知承诺代替提交"));
 }
 
 #[test]
@@ -518,18 +516,17 @@ fn commitment_objects_are_validated() {
         e.issues[0].path,
         "materials.property_proof.commitment.method"
     );
-    assert!(e.issues[0].message.en.contains("did you mean `documents`?"));
+    assert!(e.issues[0].text("en").contains("did you mean `documents`?"));
     let e = edited(|v| v["materials"]["property_proof"]["commitment"] = json!("yes")).unwrap_err();
     assert_eq!(e.issues[0].code.as_str(), "type_mismatch");
     let e = edited(|v| v["bundles"]["joint"]["acceptance"] = json!("per-service")).unwrap_err();
     assert_eq!(e.issues[0].path, "bundles.joint.acceptance");
     assert!(e.issues[0]
-        .message
-        .en
+        .text("en")
         .contains("did you mean `per_service`?"));
     let e = edited(|v| v["fields"]["remark"]["source"] = json!("ofice")).unwrap_err();
     assert_eq!(e.issues[0].path, "fields.remark.source");
-    assert!(e.issues[0].message.en.contains("did you mean `office`?"));
+    assert!(e.issues[0].text("en").contains("did you mean `office`?"));
 }
 
 // ---- §7.7 required fields and targets() ------------------------------------------------------
@@ -652,5 +649,5 @@ fn a_follow_up_beyond_the_calendar_has_no_day_yet() {
     assert!(d["notice"]
         .as_str()
         .unwrap()
-        .contains("「产权证明」：将于办结后现场核查（日期暂无法确定）"));
+        .contains("“产权证明”：以告知承诺代替提交，将于办结后现场核查（具体日期暂无法确定）。"));
 }

@@ -46,12 +46,11 @@ fn case_files_check_the_acceptance_keys() {
     let bad = r#"{"cases": [{"name": "x", "request": {}, "expect": {"folow_ups": {}}}]}"#;
     let e = p.run_cases(bad).unwrap_err();
     assert!(
-        e.issues()[0]
-            .message
-            .en
+        e.issues[0]
+            .text("en")
             .contains("did you mean `follow_ups`?"),
         "{:?}",
-        e.issues()
+        e.issues
     );
 }
 
@@ -83,7 +82,7 @@ fn the_guide_states_verifications_redirects_and_who_fills_a_field() {
     // The lease contract's condition reads a status, in words.
     let lease = m("lease_contract")["required_text"].clone();
     assert!(
-        lease.as_str().unwrap().contains("「产权证明」未提交"),
+        lease.as_str().unwrap().contains("“产权证明”未提交"),
         "{lease}"
     );
     let html = p.guide_html("shop", "en").unwrap();
@@ -94,7 +93,7 @@ fn the_guide_states_verifications_redirects_and_who_fills_a_field() {
     let g = serde_json::to_value(p.guide("licence", "zh-CN").unwrap()).unwrap();
     assert_eq!(
         g["services"][0]["rejects"][0]["redirect"],
-        json!({"target": "filing", "name": "建设项目备案", "text": "请改为申请「建设项目备案」"})
+        json!({"target": "filing", "name": "建设项目备案", "text": "请改为申请“建设项目备案”"})
     );
     assert_eq!(g["services"][0]["rejects"][1]["redirect"], Value::Null);
     let sources: Vec<(&str, &str)> = g["fields"]
@@ -122,7 +121,7 @@ fn the_guide_states_verifications_redirects_and_who_fills_a_field() {
     assert!(sources.contains(&("has_credit_issue", "office")));
     assert!(sources.contains(&("licence_no", "shared_data")));
     let html = p.guide_html("licence", "zh-CN").unwrap();
-    assert!(html.contains("请改为申请「建设项目备案」"));
+    assert!(html.contains("请改为申请“建设项目备案”"));
     assert!(
         html.contains("有严重失信记录<span class=\"source\">（由窗口填写）</span>"),
         "{html}"

@@ -226,17 +226,18 @@ fn case_file_problems_are_all_reported_with_paths_and_positions() {
             ("cases[1].expect.outcome", Code::BadValue, Some(3), Some(43)),
         ]
     );
-    assert!(e.issues[0].message.en.contains("did you mean `outcome`"));
-    assert!(e.issues[0].message.zh.contains("outcome"));
+    assert!(e.issues[0].text("en").contains("did you mean `outcome`"));
+    assert!(e.issues[0].text("zh-CN").contains("是否应为 `outcome`"));
     // Not JSON at all: one invalid_json issue with its position.
     let e = CaseFile::from_json("{\"cases\": [}").unwrap_err();
     assert_eq!(e.issues[0].code, Code::InvalidJson);
     assert_eq!(e.issues[0].line, Some(1));
-    // The policy method wraps it as a RequestError.
+    // The policy method reports it as a RequestError (thrown as one in JS).
     let e = policy("drawing-review.base.json")
         .run_cases("[]")
         .unwrap_err();
-    assert_eq!(e.name(), "RequestError");
+    assert_eq!(e.code(), Code::TypeMismatch, "{e:?}");
+    assert_eq!(intake_rules::api::Error::from(e).name(), "RequestError");
 }
 
 #[test]

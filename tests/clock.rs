@@ -67,18 +67,18 @@ fn the_food_licence_pause_is_not_counted() {
     let notice = d["notice"].as_str().unwrap();
     for needle in [
         "现场核查预约 3 个自然日，不计入办理时限",
-        "（2026-06-09 至 2026-06-11）",
-        "预计于 2026-06-16 前办结",
-        "自收件日起 8 个工作日，计入办理时限 5 个工作日",
-        "承诺时限 5 个工作日",
-        "法定时限：20 个工作日，至 2026-07-08 届满",
-        "经本行政机关负责人批准可延长 10 个工作日，至 2026-07-22 届满",
+        "自2026年6月9日（星期二）起至2026年6月11日（星期四）止",
+        "预计办结日期：2026年6月16日（星期二）",
+        "自收件之日起 8 个工作日，其中计入办理时限的为 5 个工作日",
+        "承诺时限：5 个工作日。",
+        "法定时限：20 个工作日，至2026年7月8日（星期三）届满",
+        "经本行政机关负责人批准可延长 10 个工作日，至2026年7月22日（星期三）届满",
     ] {
         assert!(notice.contains(needle), "{needle} not in {notice}");
     }
     // The office block ends the notice.
     assert!(
-        notice.ends_with("办理窗口：市民服务中心综合窗口\n地址：人民路 1 号\n联系电话：0591-12345\n办公时间：工作日 9:00—17:00\n"),
+        notice.ends_with("办理窗口：市民服务中心综合窗口\n地址：人民路 1 号\n联系电话：0591-12345\n办公时间：工作日 9:00—17:00\n查询办理进度或对本告知书有疑问的，请到办理窗口咨询，或拨打上述联系电话。\n"),
         "{notice}"
     );
 }
@@ -90,9 +90,10 @@ fn the_notice_in_english_names_the_pause_and_the_office() {
     let d = decide(req);
     let notice = d["notice"].as_str().unwrap();
     for needle in [
-        "On-site inspection appointment 3 natural days, not counted in the time limit (2026-06-09 to 2026-06-11)",
-        "expected to be completed by 2026-06-16 (8 working days from receipt, of which 5 count towards the time limit); promised limit 5 working days.",
-        "Statutory limit: 20 working days, ending on 2026-07-08; with the approval of the head of the office it may be extended by 10 working days, to 2026-07-22.",
+        "On-site inspection appointment 3 natural days, not counted in the time limit (Administrative Licensing Law, Art. 45), from Tuesday 9 June 2026 to Thursday 11 June 2026.",
+        "Expected completion: Tuesday 16 June 2026, 8 working days after receipt, of which 5 count towards the time limit",
+        "Promised time limit: 5 working days.",
+        "Statutory time limit: 20 working days, ending on Wednesday 8 July 2026; with the approval of the head of the office it may be extended by 10 working days, to Wednesday 22 July 2026.",
         "Office: Citizen service centre, general window\nAddress: 1 Renmin Road\n",
     ] {
         assert!(notice.contains(needle), "{needle} not in {notice}");
@@ -149,7 +150,7 @@ fn the_applicants_own_stage_is_not_counted() {
     assert_eq!(t["legal_extended_due"], Value::Null);
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.contains("以下环节由申请人自行完成，所需时间为申请人自己的时间，不计入办理时限：\n1. 电力报装「用户内部工程施工」：预计 10 个工作日，自 2026-06-09 起至 2026-06-24 止。"),
+        notice.contains("“用户内部工程施工”环节：由申请人自行完成，为申请人自己的时间，不计入办理时限，预计 10 个工作日，自2026年6月9日（星期二）起至2026年6月24日（星期三）止。"),
         "{notice}"
     );
 }
@@ -291,7 +292,7 @@ fn a_working_day_pause_on_the_deciding_chain() {
     let notice = d["notice"].as_str().unwrap();
     assert!(
         notice.contains(
-            "占掘道路许可「审查」：公示 2 个工作日，不计入办理时限（2026-06-06 至 2026-06-09）。"
+            "占掘道路许可的“审查”环节：公示 2 个工作日，不计入办理时限（《中华人民共和国行政许可法》第四十五条），自2026年6月6日（星期六）起至2026年6月9日（星期二）止。"
         ),
         "{notice}"
     );

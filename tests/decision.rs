@@ -95,7 +95,9 @@ fn one_tolerable_material_missing_in_the_bundle() {
     assert_eq!(t["estimated"], false);
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.contains("用电设备清单") && notice.contains("2026-10-13") && notice.contains("容缺"),
+        notice.contains("用电设备清单")
+            && notice.contains("2026年10月13日（星期二）")
+            && notice.contains("容缺"),
         "{notice}"
     );
     assert!(
@@ -324,7 +326,14 @@ fn beyond_coverage_keeps_the_decision_and_explains() {
     assert_eq!(d["received_on"], "2026-12-28");
     assert_eq!(d["timeline"], Value::Null);
     assert_eq!(d["timeline_error"]["code"], "calendar_out_of_range");
-    assert!(d["notice"].as_str().unwrap().contains("暂无法承诺"));
+    let n = d["notice"].as_str().unwrap();
+    // No date, but the promise in days and why the dates cannot be given.
+    assert!(n.contains("具体日期暂无法确定"), "{n}");
+    assert!(
+        n.contains("承诺时限：15 个工作日，自收件之日起计算。"),
+        "{n}"
+    );
+    assert!(n.contains("已公布至2026年12月31日（星期四）"), "{n}");
     // The caller may opt in to an estimate, which says so.
     let d = decide(
         json!({"target": "joint", "form": base_form(), "beyond_coverage": "weekends_only",
@@ -344,7 +353,7 @@ fn english_notice() {
     );
     let n = d["notice"].as_str().unwrap();
     assert!(
-        n.contains("load list") && n.contains("2026-10-13") && n.contains("tolerance"),
+        n.contains("load list") && n.contains("Tuesday 13 October 2026") && n.contains("tolerance"),
         "{n}"
     );
     assert_eq!(d["services"][0]["name"], "power connection");

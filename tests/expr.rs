@@ -469,8 +469,8 @@ fn type_messages_name_the_problem() {
     let cases: &[(&str, &str, &str)] = &[
         (
             "project_kind == 'resident'",
-            "`'resident'` is not a value of `project_kind` (did you mean `residential`?); allowed values are `industrial`, `commercial`, `residential`, `small_micro`",
-            "`'resident'` 不是 `project_kind` 的可选值（是否为 `residential`？），可选值为 `industrial`、`commercial`、`residential`、`small_micro`",
+            "`'resident'` is not a value of `project_kind`; allowed values are `industrial`, `commercial`, `residential`, `small_micro` (did you mean `residential`?)",
+            "`'resident'` 不是 `project_kind` 的可选值，可选值为 `industrial`、`commercial`、`residential`、`small_micro`（是否应为 `residential`？）",
         ),
         (
             "project_kind == 'farm'",
@@ -515,8 +515,20 @@ fn type_messages_name_the_problem() {
     ];
     for (src, en, zh) in cases {
         let errs = errors(src);
-        assert_eq!(errs[0].message.en, *en, "{src}");
-        assert_eq!(errs[0].message.zh, *zh, "{src}");
+        let (got_en, got_zh) = with_help(&errs[0]);
+        assert_eq!(got_en, *en, "{src}");
+        assert_eq!(got_zh, *zh, "{src}");
+    }
+}
+
+/// A condition error's message with its help, as a one-line diagnostic shows it: (en, zh-CN).
+fn with_help(e: &intake_rules::expr::ExprError) -> (String, String) {
+    match &e.help {
+        None => (e.message.en.clone(), e.message.zh.clone()),
+        Some(h) => (
+            format!("{} ({})", e.message.en, h.en),
+            format!("{}（{}）", e.message.zh, h.zh),
+        ),
     }
 }
 
@@ -538,21 +550,27 @@ fn unknown_fields_suggest_near_misses() {
         let errs = errors(src);
         assert_eq!(errs.len(), 1, "{src}");
         assert_eq!(errs[0].code.as_str(), "unknown_form_field", "{src}");
-        let en = &errs[0].message.en;
-        let zh = &errs[0].message.zh;
+        let (en, zh) = with_help(&errs[0]);
         match want {
             Some(s) => {
+                let help = errs[0].help.as_ref().expect("a help");
+                assert_eq!(help.en, format!("did you mean `{s}`?"));
+                assert_eq!(help.zh, format!("是否应为 `{s}`？"));
                 assert!(en.ends_with(&format!("(did you mean `{s}`?)")), "{en}");
-                assert!(zh.ends_with(&format!("（是否为 `{s}`？）")), "{zh}");
+                assert!(zh.ends_with(&format!("（是否应为 `{s}`？）")), "{zh}");
             }
             None => {
+                assert!(errs[0].help.is_none(), "{src}");
                 assert!(!en.contains("did you mean"), "{en}");
                 assert!(en.starts_with("unknown field `"), "{en}");
             }
         }
     }
+    // The message itself names the problem only; the suggestion is the separate help.
+    let e = &errors("capcity_kva > 160")[0];
+    assert_eq!(e.message.en, "unknown field `capcity_kva`");
     assert_eq!(
-        errors("capcity_kva > 160")[0].message.en,
+        with_help(e).0,
         "unknown field `capcity_kva` (did you mean `capacity_kva`?)"
     );
 }
@@ -873,123 +891,123 @@ fn describes_every_operator_in_both_locales() {
     let cases: &[(&str, &str, &str)] = &[
         (
             "capacity_kva > 160",
-            "报装容量(kVA) 大于 160",
+            "报装容量(kVA)大于 160",
             "capacity (kVA) is greater than 160",
         ),
         (
             "capacity_kva < 160",
-            "报装容量(kVA) 小于 160",
+            "报装容量(kVA)小于 160",
             "capacity (kVA) is less than 160",
         ),
         (
             "capacity_kva <= 160",
-            "报装容量(kVA) 不大于 160",
+            "报装容量(kVA)不大于 160",
             "capacity (kVA) is at most 160",
         ),
         (
             "capacity_kva >= 1.5",
-            "报装容量(kVA) 不小于 1.5",
+            "报装容量(kVA)不小于 1.5",
             "capacity (kVA) is at least 1.5",
         ),
         (
             "capacity_kva == 2e3",
-            "报装容量(kVA) 为 2000",
+            "报装容量(kVA)为 2000",
             "capacity (kVA) is 2000",
         ),
         (
             "capacity_kva != -4",
-            "报装容量(kVA) 不为 -4",
+            "报装容量(kVA)不为 -4",
             "capacity (kVA) is not -4",
         ),
         (
             "160 < capacity_kva",
-            "报装容量(kVA) 大于 160",
+            "报装容量(kVA)大于 160",
             "capacity (kVA) is greater than 160",
         ),
         (
             "capacity_kva > floor_area",
-            "报装容量(kVA) 大于 建筑面积",
+            "报装容量(kVA)大于建筑面积",
             "capacity (kVA) is greater than floor area",
         ),
         (
             "project_kind == 'residential'",
-            "项目类型 为 居民",
+            "项目类型为居民",
             "project kind is residential",
         ),
         (
             "project_kind != 'small_micro'",
-            "项目类型 不为 小微企业",
+            "项目类型不为小微企业",
             "project kind is not small and micro business",
         ),
         (
             "project_kind in ['industrial', 'commercial']",
-            "项目类型 为 工业、商业 之一",
-            "project kind is one of industrial, commercial",
+            "项目类型为工业或商业",
+            "project kind is industrial or commercial",
         ),
         (
             "uscc == 'abc'",
-            "统一社会信用代码 为 “abc”",
+            "统一社会信用代码为“abc”",
             "unified social credit code is \"abc\"",
         ),
         (
             "uscc in ['a', 'b']",
-            "统一社会信用代码 为 “a”、“b” 之一",
-            "unified social credit code is one of \"a\", \"b\"",
+            "统一社会信用代码为“a”或“b”",
+            "unified social credit code is \"a\" or \"b\"",
         ),
         (
             "has(uscc)",
-            "已填写 统一社会信用代码",
+            "已填写统一社会信用代码",
             "unified social credit code is filled in",
         ),
         (
             "needs_external_works",
-            "需要外线工程 为 是",
-            "external works needed is yes",
+            "需要外线工程",
+            "external works needed",
         ),
         (
             "needs_external_works == false",
-            "需要外线工程 为 否",
+            "需要外线工程为否",
             "external works needed is no",
         ),
         (
             "needs_external_works != true",
-            "需要外线工程 不为 是",
-            "external works needed is not yes",
+            "需要外线工程为否",
+            "external works needed is no",
         ),
         (
             "start_date > '2024-06-01'",
-            "开工日期 晚于 2024-06-01",
+            "开工日期晚于 2024-06-01",
             "start date is after 2024-06-01",
         ),
         (
             "start_date < '2024-06-01'",
-            "开工日期 早于 2024-06-01",
+            "开工日期早于 2024-06-01",
             "start date is before 2024-06-01",
         ),
         (
             "start_date >= '2024-06-01'",
-            "开工日期 不早于 2024-06-01",
+            "开工日期不早于 2024-06-01",
             "start date is on or after 2024-06-01",
         ),
         (
             "start_date <= '2024-06-01'",
-            "开工日期 不晚于 2024-06-01",
+            "开工日期不晚于 2024-06-01",
             "start date is on or before 2024-06-01",
         ),
         (
             "start_date == '2024-06-01'",
-            "开工日期 为 2024-06-01",
+            "开工日期为 2024-06-01",
             "start date is 2024-06-01",
         ),
         (
             "end_date > start_date",
-            "竣工日期 晚于 开工日期",
+            "竣工日期晚于开工日期",
             "completion date is after start date",
         ),
         (
             "!needs_external_works",
-            "并非（需要外线工程 为 是）",
-            "not (external works needed is yes)",
+            "需要外线工程为否",
+            "external works needed is no",
         ),
         ("true", "总是", "always"),
         ("false", "从不", "never"),
@@ -1006,38 +1024,38 @@ fn describes_nested_conditions_unambiguously() {
     let cases: &[(&str, &str, &str)] = &[
         (
             "capacity_kva > 160 && needs_external_works",
-            "报装容量(kVA) 大于 160 且 需要外线工程 为 是",
-            "capacity (kVA) is greater than 160 and external works needed is yes",
+            "报装容量(kVA)大于 160且需要外线工程",
+            "capacity (kVA) is greater than 160 and external works needed",
         ),
         (
             "project_kind == 'residential' || capacity_kva > 1000",
-            "项目类型 为 居民 或 报装容量(kVA) 大于 1000",
+            "项目类型为居民或报装容量(kVA)大于 1000",
             "project kind is residential or capacity (kVA) is greater than 1000",
         ),
         (
             "has(uscc) && (project_kind == 'industrial' || capacity_kva > 160)",
-            "已填写 统一社会信用代码 且 （项目类型 为 工业 或 报装容量(kVA) 大于 160）",
+            "已填写统一社会信用代码且（项目类型为工业或报装容量(kVA)大于 160）",
             "unified social credit code is filled in and (project kind is industrial or capacity (kVA) is greater than 160)",
         ),
         (
             "has(uscc) && project_kind == 'industrial' || capacity_kva > 160",
-            "（已填写 统一社会信用代码 且 项目类型 为 工业） 或 报装容量(kVA) 大于 160",
+            "（已填写统一社会信用代码且项目类型为工业）或报装容量(kVA)大于 160",
             "(unified social credit code is filled in and project kind is industrial) or capacity (kVA) is greater than 160",
         ),
         (
             "capacity_kva > 1 && (needs_external_works && has(uscc))",
-            "报装容量(kVA) 大于 1 且 需要外线工程 为 是 且 已填写 统一社会信用代码",
-            "capacity (kVA) is greater than 1 and external works needed is yes and unified social credit code is filled in",
+            "报装容量(kVA)大于 1且需要外线工程且已填写统一社会信用代码",
+            "capacity (kVA) is greater than 1 and external works needed and unified social credit code is filled in",
         ),
         (
             "!(capacity_kva > 160 || needs_external_works) && has(uscc)",
-            "并非（报装容量(kVA) 大于 160 或 需要外线工程 为 是） 且 已填写 统一社会信用代码",
-            "not (capacity (kVA) is greater than 160 or external works needed is yes) and unified social credit code is filled in",
+            "并非（报装容量(kVA)大于 160或需要外线工程）且已填写统一社会信用代码",
+            "not (capacity (kVA) is greater than 160 or external works needed) and unified social credit code is filled in",
         ),
         (
             "(start_date >= '2024-01-01' || !has(start_date)) && (project_kind in ['small_micro'] || capacity_kva <= 100)",
-            "（开工日期 不早于 2024-01-01 或 并非（已填写 开工日期）） 且 （项目类型 为 小微企业 之一 或 报装容量(kVA) 不大于 100）",
-            "(start date is on or after 2024-01-01 or not (start date is filled in)) and (project kind is one of small and micro business or capacity (kVA) is at most 100)",
+            "（开工日期不早于 2024-01-01或未填写开工日期）且（项目类型为小微企业或报装容量(kVA)不大于 100）",
+            "(start date is on or after 2024-01-01 or start date is not filled in) and (project kind is small and micro business or capacity (kVA) is at most 100)",
         ),
     ];
     for (src, zh, en) in cases {
@@ -1047,7 +1065,7 @@ fn describes_nested_conditions_unambiguously() {
     }
     // Unknown locales read zh-CN; `en-US` reads English.
     let e = ok("has(uscc)");
-    assert_eq!(e.describe(&Labels, "fr"), "已填写 统一社会信用代码");
+    assert_eq!(e.describe(&Labels, "fr"), "已填写统一社会信用代码");
     assert!(e.describe(&Labels, "en-US").ends_with("is filled in"));
 }
 

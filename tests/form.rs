@@ -409,41 +409,55 @@ fn strings_and_max_length_in_characters() {
 }
 
 #[test]
-fn formats_name_the_format_and_do_not_repeat_the_value() {
+fn formats_state_the_rule_and_do_not_repeat_the_value() {
     let cases = [
         (
             "uscc",
             "91350100M000100Y44",
-            "统一社会信用代码",
-            "unified social credit code",
+            "18 位",
+            "18 digits or capital letters",
         ),
-        ("mobile", "12800138000", "手机号码", "mobile phone number"),
+        ("mobile", "12800138000", "11 位数字", "11 digits"),
         (
             "id_number",
             "110105199902300015",
-            "居民身份证号码",
-            "resident identity card number",
+            "前 17 位为数字",
+            "17 digits",
         ),
     ];
     for (id, bad, zh, en) in cases {
         let d = assert_error(json!({ id: bad }), &format!("form.{id}"), Code::Format);
-        assert!(d.message.zh.ends_with(&format!("不是有效的{zh}")), "{d:?}");
         assert!(
-            d.message.en.ends_with(&format!("is not a valid {en}")),
+            d.message.zh.contains("格式不正确（应为") && d.message.zh.contains(zh),
+            "{d:?}"
+        );
+        assert!(
+            d.message.en.contains("is not in the expected format (") && d.message.en.contains(en),
             "{d:?}"
         );
         assert!(!d.message.zh.contains(bad) && !d.message.en.contains(bad));
+        // Never the tautology "X不是有效的X".
+        assert!(!d.message.zh.contains("不是有效的"), "{d:?}");
     }
     // A field without a label is named by its id.
     let d = only_error(json!({"mobile": "12800138000"}));
-    assert_eq!(d.message.en, "mobile is not a valid mobile phone number");
-    assert_eq!(d.message.zh, "mobile不是有效的手机号码");
+    assert_eq!(
+        d.message.en,
+        "mobile is not in the expected format (11 digits starting with 13 to 19)"
+    );
+    assert_eq!(
+        d.message.zh,
+        "mobile格式不正确（应为 11 位数字，以 13 至 19 开头）"
+    );
     let d = only_error(json!({"uscc": "91350100m000100y43"}));
     assert_eq!(
         d.message.en,
-        "USCC is not a valid unified social credit code"
+        "USCC is not in the expected format (18 digits or capital letters other than I, O, S, V and Z, the last one a check character)"
     );
-    assert_eq!(d.message.zh, "统一社会信用代码不是有效的统一社会信用代码");
+    assert_eq!(
+        d.message.zh,
+        "统一社会信用代码格式不正确（应为 18 位数字或大写英文字母，不含 I、O、S、V、Z，末位为校验码）"
+    );
 }
 
 #[test]

@@ -38,155 +38,139 @@ fn when(g: &Guide, op: &str) -> String {
 const OPERATORS: &[(&str, &str, &str)] = &[
     (
         "gt",
-        "报装容量(kVA) 大于 160",
+        "报装容量(kVA)大于 160",
         "capacity (kVA) is greater than 160",
     ),
     (
         "lt",
-        "报装容量(kVA) 小于 160",
+        "报装容量(kVA)小于 160",
         "capacity (kVA) is less than 160",
     ),
     (
         "le",
-        "报装容量(kVA) 不大于 160",
+        "报装容量(kVA)不大于 160",
         "capacity (kVA) is at most 160",
     ),
     (
         "ge",
-        "报装容量(kVA) 不小于 1.5",
+        "报装容量(kVA)不小于 1.5",
         "capacity (kVA) is at least 1.5",
     ),
-    ("eq_num", "报装容量(kVA) 为 2000", "capacity (kVA) is 2000"),
-    (
-        "ne_num",
-        "报装容量(kVA) 不为 -4",
-        "capacity (kVA) is not -4",
-    ),
+    ("eq_num", "报装容量(kVA)为 2000", "capacity (kVA) is 2000"),
+    ("ne_num", "报装容量(kVA)不为 -4", "capacity (kVA) is not -4"),
     (
         "flipped",
-        "报装容量(kVA) 大于 160",
+        "报装容量(kVA)大于 160",
         "capacity (kVA) is greater than 160",
     ),
     (
         "field_field",
-        "报装容量(kVA) 大于 建筑面积",
+        "报装容量(kVA)大于建筑面积",
         "capacity (kVA) is greater than floor area",
     ),
-    ("enum_eq", "项目类型 为 居民", "project kind is residential"),
+    ("enum_eq", "项目类型为居民", "project kind is residential"),
     (
         "enum_ne",
-        "项目类型 不为 小微企业",
+        "项目类型不为小微企业",
         "project kind is not small and micro business",
     ),
     (
         "enum_in",
-        "项目类型 为 工业、商业 之一",
-        "project kind is one of industrial, commercial",
+        "项目类型为工业或商业",
+        "project kind is industrial or commercial",
     ),
     (
         "str_eq",
-        "统一社会信用代码 为 “abc”",
+        "统一社会信用代码为“abc”",
         "unified social credit code is \"abc\"",
     ),
     (
         "str_in",
-        "统一社会信用代码 为 “a”、“b” 之一",
-        "unified social credit code is one of \"a\", \"b\"",
+        "统一社会信用代码为“a”或“b”",
+        "unified social credit code is \"a\" or \"b\"",
     ),
     (
         "has",
-        "已填写 统一社会信用代码",
+        "已填写统一社会信用代码",
         "unified social credit code is filled in",
     ),
-    (
-        "bool_bare",
-        "需要外线工程 为 是",
-        "external works needed is yes",
-    ),
+    ("bool_bare", "需要外线工程", "external works needed"),
     (
         "bool_false",
-        "需要外线工程 为 否",
+        "需要外线工程为否",
         "external works needed is no",
     ),
-    (
-        "bool_ne",
-        "需要外线工程 不为 是",
-        "external works needed is not yes",
-    ),
+    ("bool_ne", "需要外线工程为否", "external works needed is no"),
     (
         "date_gt",
-        "开工日期 晚于 2024-06-01",
+        "开工日期晚于 2024-06-01",
         "start date is after 2024-06-01",
     ),
     (
         "date_lt",
-        "开工日期 早于 2024-06-01",
+        "开工日期早于 2024-06-01",
         "start date is before 2024-06-01",
     ),
     (
         "date_ge",
-        "开工日期 不早于 2024-06-01",
+        "开工日期不早于 2024-06-01",
         "start date is on or after 2024-06-01",
     ),
     (
         "date_le",
-        "开工日期 不晚于 2024-06-01",
+        "开工日期不晚于 2024-06-01",
         "start date is on or before 2024-06-01",
     ),
     (
         "date_eq",
-        "开工日期 为 2024-06-01",
+        "开工日期为 2024-06-01",
         "start date is 2024-06-01",
     ),
     (
         "date_date",
-        "竣工日期 晚于 开工日期",
+        "竣工日期晚于开工日期",
         "completion date is after start date",
     ),
-    (
-        "not",
-        "并非（需要外线工程 为 是）",
-        "not (external works needed is yes)",
-    ),
+    ("not", "需要外线工程为否", "external works needed is no"),
     // A field without a label is shown by its id.
-    ("unlabelled", "site_code 为 “X1”", "site_code is \"X1\""),
+    ("unlabelled", "site_code为“X1”", "site_code is \"X1\""),
 ];
 
 const NESTED: &[(&str, &str, &str)] = &[
     (
         "nest_and",
-        "报装容量(kVA) 大于 160 且 需要外线工程 为 是",
-        "capacity (kVA) is greater than 160 and external works needed is yes",
+        "报装容量(kVA)大于 160且需要外线工程",
+        "capacity (kVA) is greater than 160 and external works needed",
     ),
     (
         "nest_or",
-        "项目类型 为 居民 或 报装容量(kVA) 大于 1000",
+        "项目类型为居民或报装容量(kVA)大于 1000",
         "project kind is residential or capacity (kVA) is greater than 1000",
     ),
     (
         "nest_and_or",
-        "已填写 统一社会信用代码 且 （项目类型 为 工业 或 报装容量(kVA) 大于 160）",
+        "已填写统一社会信用代码且（项目类型为工业或报装容量(kVA)大于 160）",
         "unified social credit code is filled in and (project kind is industrial or capacity (kVA) is greater than 160)",
     ),
     (
         "nest_or_and",
-        "（已填写 统一社会信用代码 且 项目类型 为 工业） 或 报装容量(kVA) 大于 160",
+        "（已填写统一社会信用代码且项目类型为工业）或报装容量(kVA)大于 160",
         "(unified social credit code is filled in and project kind is industrial) or capacity (kVA) is greater than 160",
     ),
     (
         "nest_flat",
-        "报装容量(kVA) 大于 1 且 需要外线工程 为 是 且 已填写 统一社会信用代码",
-        "capacity (kVA) is greater than 1 and external works needed is yes and unified social credit code is filled in",
+        "报装容量(kVA)大于 1且需要外线工程且已填写统一社会信用代码",
+        "capacity (kVA) is greater than 1 and external works needed and unified social credit code is filled in",
     ),
     (
         "nest_not",
-        "并非（报装容量(kVA) 大于 160 或 需要外线工程 为 是） 且 已填写 统一社会信用代码",
-        "not (capacity (kVA) is greater than 160 or external works needed is yes) and unified social credit code is filled in",
+        "并非（报装容量(kVA)大于 160或需要外线工程）且已填写统一社会信用代码",
+        "not (capacity (kVA) is greater than 160 or external works needed) and unified social credit code is filled in",
     ),
     (
         "nest_deep",
-        "（开工日期 不早于 2024-01-01 或 并非（已填写 开工日期）） 且 （项目类型 为 小微企业 之一 或 报装容量(kVA) 不大于 100）",
-        "(start date is on or after 2024-01-01 or not (start date is filled in)) and (project kind is one of small and micro business or capacity (kVA) is at most 100)",
+        "（开工日期不早于 2024-01-01或未填写开工日期）且（项目类型为小微企业或报装容量(kVA)不大于 100）",
+        "(start date is on or after 2024-01-01 or start date is not filled in) and (project kind is small and micro business or capacity (kVA) is at most 100)",
     ),
 ];
 
@@ -219,7 +203,7 @@ fn requirement_sentences() {
     let en = p.guide("svc", "en").unwrap();
     let m = material(&zh, "m_gt");
     assert_eq!(m.required, "conditional");
-    assert_eq!(m.required_text, "当 报装容量(kVA) 大于 160 时提交");
+    assert_eq!(m.required_text, "报装容量(kVA)大于 160时提交");
     assert_eq!(
         material(&en, "m_gt").required_text,
         "Required when capacity (kVA) is greater than 160"
@@ -240,7 +224,7 @@ fn requirement_sentences() {
     assert_eq!(m.used_by, ["svc", "other"]);
     assert_eq!(
         m.required_text,
-        "符合以下情形之一时提交：办理“外线事项”时；报装容量(kVA) 大于 160（测试事项）"
+        "有下列情形的，须提交：办理“外线事项”时；报装容量(kVA)大于 160（测试事项）"
     );
     assert_eq!(
         material(&eb, "m_gt").required_text,
@@ -262,28 +246,22 @@ fn services_rejects_tolerance_in_both_locales() {
     assert_eq!(ids, ["svc", "other"]);
 
     let (svc, other) = (&zb.services[0], &zb.services[1]);
-    assert_eq!(svc.who_may_apply, "不限（本事项无适用前提）");
-    assert_eq!(
-        eb.services[0].who_may_apply,
-        "Any applicant (no precondition)"
-    );
+    assert_eq!(svc.who_may_apply, "所有申请人均需办理");
+    assert_eq!(eb.services[0].who_may_apply, "Applies to every applicant");
     assert_eq!(
         other.applies_if.as_deref(),
         Some("needs_external_works && capacity_kva > 160")
     );
-    assert_eq!(
-        other.who_may_apply,
-        "需要外线工程 为 是 且 报装容量(kVA) 大于 160"
-    );
+    assert_eq!(other.who_may_apply, "需要外线工程且报装容量(kVA)大于 160");
     assert_eq!(
         eb.services[1].who_may_apply,
-        "external works needed is yes and capacity (kVA) is greater than 160"
+        "external works needed and capacity (kVA) is greater than 160"
     );
     assert_eq!(svc.department.as_deref(), Some("测试局"));
     assert_eq!(other.department, None);
 
     let r = &svc.rejects[0];
-    assert_eq!(r.when, "项目类型 为 居民 且 报装容量(kVA) 大于 1000");
+    assert_eq!(r.when, "项目类型为居民且报装容量(kVA)大于 1000");
     assert_eq!(r.reason, "居民项目容量过大");
     assert_eq!(r.basis.as_ref().unwrap().label, "拒绝依据");
     let r = &eb.services[0].rejects[0];
@@ -296,14 +274,14 @@ fn services_rejects_tolerance_in_both_locales() {
     let t = svc.tolerance.as_ref().unwrap();
     assert_eq!(t.max_missing, Some(2));
     assert_eq!(t.excluded_if.as_deref(), Some("bad_credit"));
-    assert_eq!(t.excluded_when.as_deref(), Some("有失信记录 为 是"));
+    assert_eq!(t.excluded_when.as_deref(), Some("有失信记录"));
     assert_eq!(
         t.text,
-        "仅缺少可容缺材料的，可容缺受理，最多缺 2 项；有失信记录 为 是 时不适用容缺受理。"
+        "仅缺少可容缺材料的，可容缺受理，最多缺 2 项；有失信记录时不适用容缺受理。"
     );
     assert_eq!(
         eb.services[0].tolerance.as_ref().unwrap().text,
-        "An application missing only tolerable materials may be accepted with tolerance (容缺受理), at most 2 materials missing; not when bad credit record is yes."
+        "An application missing only tolerable materials may be accepted with tolerance (容缺受理), at most 2 materials missing; not when bad credit record."
     );
     assert_eq!(t.basis.as_ref().unwrap().label, "容缺规则依据");
 
@@ -347,8 +325,8 @@ fn stages_and_limits_in_both_locales() {
     assert_eq!(
         li,
         [
-            ("报装容量(kVA) 大于 160", "5 个工作日"),
-            ("需要外线工程 为 是", "10 个自然日")
+            ("报装容量(kVA)大于 160", "5 个工作日"),
+            ("需要外线工程", "10 个自然日")
         ]
     );
     let li: Vec<(&str, &str)> = es[1]
@@ -360,7 +338,7 @@ fn stages_and_limits_in_both_locales() {
         li,
         [
             ("capacity (kVA) is greater than 160", "5 working days"),
-            ("external works needed is yes", "10 natural days")
+            ("external works needed", "10 natural days")
         ]
     );
     let pz: Vec<(&str, &str, Option<&str>)> = zs[1]
@@ -371,7 +349,7 @@ fn stages_and_limits_in_both_locales() {
     assert_eq!(
         pz,
         [
-            ("公示", "5 个自然日", Some("需要外线工程 为 是")),
+            ("公示", "5 个自然日", Some("需要外线工程")),
             ("专家评审", "1 个工作日", None)
         ]
     );
@@ -386,7 +364,7 @@ fn stages_and_limits_in_both_locales() {
             (
                 "Public notice",
                 "5 natural days",
-                Some("external works needed is yes")
+                Some("external works needed")
             ),
             ("Expert review", "1 working day", None)
         ]
@@ -422,7 +400,7 @@ fn fields_with_conditional_requirements_and_value_labels() {
     let p = fixture();
     let g = p.guide("svc", "zh-CN").unwrap();
     let end = g.fields.iter().find(|f| f.id == "end_date").unwrap();
-    assert_eq!(end.required_when.as_deref(), Some("已填写 开工日期"));
+    assert_eq!(end.required_when.as_deref(), Some("已填写开工日期"));
     let kind = g.fields.iter().find(|f| f.id == "project_kind").unwrap();
     let labels: Vec<&str> = kind.values.iter().map(|v| v.label.as_str()).collect();
     assert_eq!(labels, ["工业", "商业", "居民", "小微企业"]);

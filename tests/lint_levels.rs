@@ -46,7 +46,7 @@ fn load_errors(text: &str) -> Vec<Found> {
     };
     e.issues
         .into_iter()
-        .map(|d| (d.path, d.code, d.message.en, d.line, d.column))
+        .map(|d| (d.path.clone(), d.code, d.text("en"), d.line, d.column))
         .collect()
 }
 
@@ -275,7 +275,7 @@ fn a_syntax_error_is_explained_in_both_languages() {
     let p = Policy::from_value(&base()).unwrap();
     // serde_json reports the trailing comma at the `]` that follows it: column 14.
     let e = p.run_cases("{\"cases\": [1,]}").err().unwrap();
-    let d = &e.issues()[0];
+    let d = &e.issues[0];
     assert_eq!(
         (d.code, d.line, d.column),
         (Code::InvalidJson, Some(1), Some(14))

@@ -8,22 +8,10 @@
 
 use intake_rules::policy::builtin::PACKS;
 
-/// The case file of each pack (kept out of the library: the wasm does not carry them).
-const CASES: &[(&str, &str)] = &[
-    (
-        "joint-utility-connection",
-        include_str!("../packs/joint-utility-connection.cases.json"),
-    ),
-    (
-        "industrial-drawing-review",
-        include_str!("../packs/industrial-drawing-review.cases.json"),
-    ),
-    (
-        "food-business-licence",
-        include_str!("../packs/food-business-licence.cases.json"),
-    ),
-];
+#[path = "support/pack_cases.rs"]
+mod pack_cases;
 use intake_rules::{Policy, Severity};
+use pack_cases::CASES;
 
 #[test]
 fn packs_load_lint_clean_and_pass_their_cases() {

@@ -56,7 +56,15 @@ fn north_has_its_cutoff_limit_promise_and_office() {
     assert_eq!(t["legal_due"], "2026-07-09");
     let notice = d["notice"].as_str().unwrap();
     assert!(
-        notice.ends_with("办理窗口：北区政务服务中心\n地址：北环路 8 号\n"),
+        notice.ends_with(
+            "办理窗口：北区政务服务中心\n地址：北环路 8 号\n查询办理进度或对本告知书有疑问的，请到办理窗口咨询。\n"
+        ),
+        "{notice}"
+    );
+    // The region's cut-off explains the received day.
+    assert!(
+        notice
+            .contains("收件说明：提交时间已过当日收件截止时间（16:00），顺延至下一个工作日收件。"),
         "{notice}"
     );
     // Before 16:00 the same day counts.
@@ -134,12 +142,12 @@ fn an_unknown_region_is_a_request_error_with_a_suggestion() {
     assert_eq!(e.code(), Code::UnknownRegion);
     assert_eq!(e.issues[0].path, "region");
     assert!(
-        e.issues[0].message.en.contains("did you mean `north`?"),
+        e.issues[0].text("en").contains("did you mean `north`?"),
         "{:?}",
         e.issues
     );
     assert!(
-        e.issues[0].message.zh.contains("是否应为 `north`"),
+        e.issues[0].text("zh-CN").contains("是否应为 `north`"),
         "{:?}",
         e.issues
     );
@@ -230,7 +238,7 @@ fn case_files_check_the_clock_keys() {
     let bad = r#"{"cases": [{"name": "x", "request": {}, "expect": {
         "counted_workingdays": 3, "promise_met": "yes", "working_days": -1, "region": 4}}]}"#;
     let e = policy().run_cases(bad).unwrap_err();
-    let issues = e.issues();
+    let issues = e.issues;
     let found: Vec<(&str, &str)> = issues
         .iter()
         .map(|d| (d.path.as_str(), d.code.as_str()))
@@ -245,8 +253,7 @@ fn case_files_check_the_clock_keys() {
         ]
     );
     assert!(issues[0]
-        .message
-        .en
+        .text("en")
         .contains("did you mean `counted_working_days`"));
     assert_eq!(issues[0].line, Some(2));
 }

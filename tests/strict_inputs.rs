@@ -15,7 +15,7 @@ fn one(e: Error) -> (Code, String, String) {
     let issues = e.issues();
     assert_eq!(issues.len(), 1, "{issues:?}");
     let d = &issues[0];
-    (d.code, d.path.clone(), d.message.en.clone())
+    (d.code, d.path.clone(), d.text("en"))
 }
 
 #[test]
@@ -93,8 +93,7 @@ fn a_misspelt_request_key_is_an_error_with_a_suggestion() {
     assert_eq!(e.issues[0].code, Code::UnknownField);
     assert_eq!(e.issues[0].path, "submited_at");
     assert!(e.issues[0]
-        .message
-        .en
+        .text("en")
         .contains("did you mean `submitted_at`?"));
     // Unknown form fields stay warnings (a portal may send extra keys).
     let r = Request::from_json(
@@ -105,4 +104,34 @@ fn a_misspelt_request_key_is_an_error_with_a_suggestion() {
         r.warnings.is_empty(),
         "form keys are judged against the policy later"
     );
+}
+
+#[test]
+fn the_did_you_mean_is_a_separate_help_field() {
+    use intake_rules::policy::Policy;
+    let text = std::fs::read_to_string("tests/fixtures/minimal.json").unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["versoin"] = serde_json::json!("x");
+    doc["zzzzzzzz"] = serde_json::json!(1);
+    let e = Policy::from_json(&serde_json::to_string_pretty(&doc).unwrap()).unwrap_err();
+    let typo = e.issues.iter().find(|d| d.path == "versoin").unwrap();
+    assert_eq!(typo.message.en, "unknown field `versoin`");
+    assert_eq!(typo.message.zh, "未知字段 `versoin`");
+    let help = typo.help.as_ref().unwrap();
+    assert_eq!(help.en, "did you mean `version`?");
+    assert_eq!(help.zh, "是否应为 `version`？");
+    assert_eq!(
+        typo.one_line("en"),
+        "versoin: unknown field `versoin` (did you mean `version`?)"
+    );
+    assert_eq!(
+        typo.one_line("zh-CN"),
+        "versoin: 未知字段 `versoin`（是否应为 `version`？）"
+    );
+    // In JSON the help is an object beside the message, and absent when nothing is near.
+    let json = serde_json::to_value(typo).unwrap();
+    assert_eq!(json["help"]["en"], "did you mean `version`?");
+    let far = e.issues.iter().find(|d| d.path == "zzzzzzzz").unwrap();
+    assert!(far.help.is_none());
+    assert!(serde_json::to_value(far).unwrap().get("help").is_none());
 }

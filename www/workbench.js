@@ -34,6 +34,8 @@ const state = {
 const locale = () => $("locale").value;
 const msg = (m) => (m ? (typeof m === "string" ? m : locale() === "en" ? m.en : m["zh-CN"]) : "");
 const t = (zh, en) => (locale() === "en" ? en : zh);
+/** A diagnostic's message with its did-you-mean `help`, if any. */
+const dmsg = (d) => (d.help ? `${msg(d.message)}${t(`（${msg(d.help)}）`, ` (${msg(d.help)})`)}` : msg(d.message));
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -52,7 +54,7 @@ function issueItems(issues, jump) {
   return issues.map((d) => {
     const li = el("li", { class: "item fail clickable", "data-code": d.code },
       el("span", { class: "pos" }, d.line != null ? `${d.line}:${d.column}` : "—"),
-      `${d.severity ?? "error"}[${d.code}] ${d.path ? `${d.path}: ` : ""}${msg(d.message)}`);
+      `${d.severity ?? "error"}[${d.code}] ${d.path ? `${d.path}: ` : ""}${dmsg(d)}`);
     if (d.line != null && jump) li.addEventListener("click", () => jump(d.line, d.column));
     return li;
   });
@@ -99,7 +101,7 @@ function analyse() {
     status(t(`加载失败：${state.problems.length} 个错误`, `not loaded: ${state.problems.length} errors`));
   }
   state.problems.sort((a, b) => (a.line ?? 1e9) - (b.line ?? 1e9) || (a.column ?? 0) - (b.column ?? 0));
-  editor.setDiagnostics(state.problems.map((d) => ({ ...d, message: `${d.code}: ${msg(d.message)}` })));
+  editor.setDiagnostics(state.problems.map((d) => ({ ...d, message: `${d.code}: ${dmsg(d)}` })));
   renderProblems();
   for (const id of ["run-cases", "diff-button", "metrics-button"]) $(id).disabled = !state.policy;
 }
@@ -116,7 +118,7 @@ function renderProblems() {
       el("span", { class: "pos" }, where),
       el("span", { class: "code-tag" }, `${p.severity}[${p.code}]`), " ",
       p.path ? el("span", { class: "code-tag" }, `${p.path}: `) : null,
-      msg(p.message));
+      dmsg(p));
     if (p.line != null) li.addEventListener("click", () => editor.jumpTo(p.line, p.column));
     return li;
   }));
@@ -280,7 +282,7 @@ function runCases() {
     for (const d of c.differences) {
       li.append(el("div", { class: "detail" }, `${d.path}: ${t("期望", "expected")} ${JSON.stringify(d.expected)}, ${t("实际", "actual")} ${JSON.stringify(d.actual)}`));
     }
-    for (const d of c.errors) li.append(el("div", { class: "detail" }, `error[${d.code}] ${d.path}: ${msg(d.message)}`));
+    for (const d of c.errors) li.append(el("div", { class: "detail" }, `error[${d.code}] ${d.path}: ${dmsg(d)}`));
     return li;
   }));
 }

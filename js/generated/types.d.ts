@@ -138,6 +138,11 @@ export interface Diagnostic {
   code: ErrorCode;
   severity: Severity;
   message: Message;
+  /**
+   * What the author probably meant (`did you mean `x`?`), apart from the message so that an
+   * editor can offer it as a quick fix; absent when there is no suggestion.
+   */
+  help?: Message;
 }
 
 /**

@@ -315,6 +315,19 @@ fn cal_err(code: Code, path: &str, zh: String, en: String) -> Error {
     Error::Calendar(CalendarError::new(code, path, zh, en))
 }
 
+/// [`cal_err`] with a did-you-mean `help`.
+fn cal_err_help(
+    code: Code,
+    path: &str,
+    zh: String,
+    en: String,
+    help: Option<(String, String)>,
+) -> Error {
+    let mut e = CalendarError::new(code, path, zh, en);
+    e.issue.help = help.map(|h| Box::new(Message::from(h)));
+    Error::Calendar(e)
+}
+
 /// Parse a `YYYY-MM-DD` argument.
 ///
 /// # Errors
@@ -441,16 +454,14 @@ fn known_keys(
         None => Ok(()),
         Some(k) => {
             let shown: String = k.chars().take(64).collect();
-            let (hz, he) = crate::text::suggest::hint(k, allowed.iter().copied());
+            let help = crate::text::suggest::did_you_mean(k, allowed.iter().copied());
             let list = allowed.join("、");
-            Err(cal_err(
+            Err(cal_err_help(
                 Code::UnknownField,
                 &crate::text::locate::key_path(path, k),
-                format!("未知的键 `{shown}`{hz}（可用：{list}）"),
-                format!(
-                    "unknown key `{shown}`{he} (allowed: {})",
-                    allowed.join(", ")
-                ),
+                format!("未知的键 `{shown}`（可用：{list}）"),
+                format!("unknown key `{shown}` (allowed: {})", allowed.join(", ")),
+                help,
             ))
         }
     }
@@ -554,13 +565,14 @@ pub fn parse_period(v: &Value, path: &str) -> Result<Period, Error> {
     const UNITS: [&str; 3] = ["working_days", "natural_days", "months"];
     if !UNITS.contains(&k.as_str()) {
         // As the policy loader says it: `bad_limit`, with a did-you-mean for a misspelt unit.
-        let (hz, he) = crate::text::suggest::hint(k, UNITS);
+        let help = crate::text::suggest::did_you_mean(k, UNITS);
         let shown: String = k.chars().take(64).collect();
-        return Err(cal_err(
+        return Err(cal_err_help(
             Code::BadLimit,
             path,
-            format!("未知的时限单位 `{shown}`{hz}：期限必须是 {{\"working_days\": N}}、{{\"natural_days\": N}} 或 {{\"months\": N}} 之一"),
-            format!("unknown period unit `{shown}`{he}: a period must be one of {{\"working_days\": N}}, {{\"natural_days\": N}}, {{\"months\": N}}"),
+            format!("未知的时限单位 `{shown}`：期限必须是 {{\"working_days\": N}}、{{\"natural_days\": N}} 或 {{\"months\": N}} 之一"),
+            format!("unknown period unit `{shown}`: a period must be one of {{\"working_days\": N}}, {{\"natural_days\": N}}, {{\"months\": N}}"),
+            help,
         ));
     }
     let n = n.as_f64().ok_or_else(bad)?;

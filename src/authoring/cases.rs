@@ -154,22 +154,23 @@ impl Parser {
             let shown: String = k.chars().take(64).collect();
             let at = join(path, k);
             let hint = suggest(k, allowed);
-            let (zh_hint, en_hint) = match hint {
-                Some(h) => (
-                    format!("（是否应为 `{h}`？）"),
-                    format!(" (did you mean `{h}`?)"),
-                ),
+            let (zh_list, en_list) = match hint {
+                Some(_) => (String::new(), String::new()),
                 None => (
                     format!("，可用：{}", allowed.join("、")),
                     format!("; expected one of {}", allowed.join(", ")),
                 ),
             };
-            self.err(
+            let d = Diagnostic::error(
                 &at,
                 Code::UnknownField,
-                format!("未知的键 `{shown}`{zh_hint}"),
-                format!("unknown key `{shown}`{en_hint}"),
+                Message::new(
+                    format!("未知的键 `{shown}`{zh_list}"),
+                    format!("unknown key `{shown}`{en_list}"),
+                ),
             );
+            let help = hint.map(|h| Message::from(crate::text::suggest::help_for(h)));
+            self.issues.push(d.with_help(help));
         }
     }
 
@@ -712,17 +713,17 @@ impl Policy {
     /// Run a case file (JSON text) against this policy.
     ///
     /// # Errors
-    /// A `RequestError` (wrapped in [`crate::api::Error`]) when the case file itself is
-    /// unusable; a case whose request cannot be decided only fails that case.
+    /// A `RequestError` when the case file itself is unusable; a case whose request cannot be
+    /// decided only fails that case.
     ///
     /// # Example
     /// ```no_run
-    /// # fn run(policy: &intake_rules::Policy) -> Result<(), intake_rules::api::Error> {
+    /// # fn run(policy: &intake_rules::Policy) -> Result<(), intake_rules::RequestError> {
     /// let report = policy.run_cases(r#"{"cases": []}"#)?;
     /// assert_eq!(report.failed, 0);
     /// # Ok(()) }
     /// ```
-    pub fn run_cases(&self, cases_json: &str) -> Result<CaseReport, crate::api::Error> {
+    pub fn run_cases(&self, cases_json: &str) -> Result<CaseReport, RequestError> {
         let file = CaseFile::from_json(cases_json)?;
         Ok(run(self, &file))
     }
@@ -752,7 +753,7 @@ mod tests {
         );
         assert!(e
             .iter()
-            .any(|d| d.message.en.contains("did you mean `outcome`")));
+            .any(|d| d.text("en").contains("did you mean `outcome`")));
     }
 
     #[test]

@@ -133,3 +133,110 @@ pub(super) fn utc_offset(b: &[u8]) -> Option<i64> {
     let (hours, minutes) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
     (hours <= 23 && minutes <= 59).then_some(hours * 3600 + minutes * 60)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The reading this module had when it used chrono (kept as the reference for the parser).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn parse_china_time_chrono(s: &str) -> Result<(Date, u32), CalendarError> {
+        if !has_strict_head(s.as_bytes()) {
+            return Err(bad_time(s));
+        }
+        let naive = if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+            let china =
+                chrono::FixedOffset::east_opt(CHINA_OFFSET_SECS).ok_or_else(|| bad_time(s))?;
+            dt.with_timezone(&china).naive_local()
+        } else {
+            let fmt = if s.as_bytes().get(10) == Some(&b' ') {
+                "%Y-%m-%d %H:%M:%S%.f"
+            } else {
+                "%Y-%m-%dT%H:%M:%S%.f"
+            };
+            let normalized = s.replacen('t', "T", 1);
+            chrono::NaiveDateTime::parse_from_str(&normalized, fmt).map_err(|_| bad_time(s))?
+        };
+        let date = naive.date();
+        let d = chrono::Datelike::year(&date);
+        let m = chrono::Datelike::month(&date);
+        let dd = chrono::Datelike::day(&date);
+        let civil = Date::from_ymd(d, m, dd).ok_or_else(|| date_out_of_range("submitted_at"))?;
+        Ok((
+            civil,
+            chrono::Timelike::num_seconds_from_midnight(&naive.time()),
+        ))
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn timestamps_read_as_chrono_read_them() {
+        let mut n = 0;
+        for head in [
+            "2026-11-23",
+            "0000-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "2023-02-29",
+            "2000-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-12-00",
+        ] {
+            for sep in ["T", "t", " ", "X"] {
+                for time in [
+                    "00:00:00", "23:59:60", "16:59:60", "24:00:00", "10:60:00", "17:00:00",
+                    "08:59:59", "23:59:59",
+                ] {
+                    for frac in ["", ".", ".5", ".000", ".1234567890123", ".9x"] {
+                        for off in [
+                            "",
+                            "Z",
+                            "z",
+                            "+08:00",
+                            "-05:00",
+                            "+23:59",
+                            "-23:59",
+                            "+24:00",
+                            "-24:00",
+                            "+00:60",
+                            "+0800",
+                            "\u{2212}05:00",
+                            "+08:00 ",
+                            " +08:00",
+                            "+8:00",
+                            "+08:0",
+                            "+08",
+                            "-00:00",
+                            "+99:00",
+                            "+14:00",
+                            "Zz",
+                            "+08:00Z",
+                            "UTC",
+                            "+08:5a",
+                        ] {
+                            let s = format!("{head}{sep}{time}{frac}{off}");
+                            let a = parse_china_time(&s).map_err(|e| e.code());
+                            let b = parse_china_time_chrono(&s).map_err(|e| e.code());
+                            assert_eq!(a, b, "{s}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 50_000);
+    }
+
+    #[test]
+    fn strict_head() {
+        assert!(has_strict_head(b"2026-11-23T16:59:00"));
+        assert!(has_strict_head(b"2026-11-23 16:59:00.5+08:00"));
+        assert!(!has_strict_head(b"2026-1-23T16:59:00"));
+        assert!(!has_strict_head(b"2026-11-23"));
+    }
+}

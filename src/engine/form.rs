@@ -561,12 +561,15 @@ fn check_string(field: &Field, s: &str) -> Result<(), Diagnostic> {
     }
     if let Some(format) = field.format {
         if !formats::check(format, s) {
-            let (name_zh, name_en) = formats::describe(format);
+            let (rule_zh, rule_en) = formats::rule(format);
             return Err(error(
                 field,
                 Code::Format,
-                format!("{}不是有效的{name_zh}", zh_label(field)),
-                format!("{} is not a valid {name_en}", en_label(field)),
+                format!("{}格式不正确（{rule_zh}）", zh_label(field)),
+                format!(
+                    "{} is not in the expected format ({rule_en})",
+                    en_label(field)
+                ),
             ));
         }
     }

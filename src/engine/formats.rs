@@ -43,6 +43,31 @@ pub fn describe(format: StringFormat) -> (&'static str, &'static str) {
     }
 }
 
+/// What a valid value looks like, `(zh-CN, en)`, for the message of a value that is not one:
+/// the rule the applicant can check the text against, never the format's name again
+/// (“统一社会信用代码格式不正确（应为 18 位…）”, not “…不是有效的统一社会信用代码”).
+pub fn rule(format: StringFormat) -> (&'static str, &'static str) {
+    match format {
+        StringFormat::Uscc => (
+            "应为 18 位数字或大写英文字母，不含 I、O、S、V、Z，末位为校验码",
+            "18 digits or capital letters other than I, O, S, V and Z, the last one a check character",
+        ),
+        StringFormat::CnResidentId => (
+            "应为 18 位，前 17 位为数字，末位为校验码（数字或 X）",
+            "18 characters: 17 digits, then a check character that is a digit or X",
+        ),
+        StringFormat::CnMobile => (
+            "应为 11 位数字，以 13 至 19 开头",
+            "11 digits starting with 13 to 19",
+        ),
+        StringFormat::CnPostcode => ("应为 6 位数字", "6 digits"),
+        StringFormat::Email => (
+            "应为电子邮箱地址，例如 name@example.com",
+            "an email address such as name@example.com",
+        ),
+    }
+}
+
 /// The 31 characters of a unified social credit code, in value order (0–30): digits and upper
 /// case letters without I, O, Z, S and V.
 const USCC_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";

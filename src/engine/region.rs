@@ -5,7 +5,7 @@ use crate::calendar::{Calendar, TimeOfDay};
 use crate::diag::Code;
 use crate::engine::request::{Request, RequestError};
 use crate::policy::{Office, Policy, Region};
-use crate::text::suggest::hint;
+use crate::text::suggest::did_you_mean;
 
 /// The region a request names, or `None` when it names none.
 ///
@@ -22,7 +22,7 @@ pub(crate) fn resolve<'p>(
         return Ok(Some(r));
     }
     let shown: String = id.chars().take(64).collect::<String>().replace('`', "'");
-    let (hz, he) = hint(id, policy.regions.iter().map(|r| r.id.as_str()));
+    let help = did_you_mean(id, policy.regions.iter().map(|r| r.id.as_str()));
     let ids: Vec<&str> = policy.regions.iter().map(|r| r.id.as_str()).collect();
     let (lz, le) = if ids.is_empty() {
         (
@@ -38,9 +38,10 @@ pub(crate) fn resolve<'p>(
     Err(RequestError::new(
         "region",
         Code::UnknownRegion,
-        format!("未知的区域 `{shown}`{hz}，{lz}"),
-        format!("unknown region `{shown}`{he}; {le}"),
-    ))
+        format!("未知的区域 `{shown}`，{lz}"),
+        format!("unknown region `{shown}`; {le}"),
+    )
+    .with_help(help))
 }
 
 /// The cutoff under `region` (its own, else the policy's).

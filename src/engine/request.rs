@@ -38,6 +38,14 @@ impl RequestError {
             issues: vec![Diagnostic::error(path, code, Message::new(zh, en))],
         }
     }
+    /// The same error with the did-you-mean `help` `(zh-CN, en)` on its first issue.
+    pub fn with_help(mut self, help: Option<(String, String)>) -> Self {
+        if let Some(d) = self.issues.first_mut() {
+            d.help = help.map(|h| Box::new(Message::from(h)));
+        }
+        self
+    }
+
     pub fn code(&self) -> Code {
         self.issues
             .first()
@@ -522,15 +530,16 @@ impl Request {
                 .take(crate::limits::MAX_ISSUES)
                 .map(|k| {
                     let shown: String = k.chars().take(64).collect();
-                    let (hz, he) = crate::text::suggest::hint(k, REQUEST_KEYS.iter().copied());
+                    let help = crate::text::suggest::did_you_mean(k, REQUEST_KEYS.iter().copied());
                     Diagnostic::error(
                         crate::text::locate::key_path("", k),
                         Code::UnknownField,
                         Message::new(
-                            format!("未知的请求字段 `{shown}`{hz}"),
-                            format!("unknown request key `{shown}`{he}"),
+                            format!("未知的请求字段 `{shown}`"),
+                            format!("unknown request key `{shown}`"),
                         ),
                     )
+                    .with_help(help.map(Message::from))
                 })
                 .collect();
             return Err(RequestError { issues });

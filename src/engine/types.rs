@@ -28,7 +28,7 @@ impl Outcome {
         }
     }
     pub fn label(self, locale: &str) -> &'static str {
-        let en = locale.starts_with("en");
+        let en = crate::text::Locale::parse(locale).is_en();
         match (self, en) {
             (Outcome::Accepted, false) => "受理",
             (Outcome::AcceptedWithTolerance, false) => "容缺受理",

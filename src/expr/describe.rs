@@ -1,5 +1,11 @@
 //! Plain-language rendering of a condition for the published service guide, from the same
 //! compiled tree the evaluator uses, so the guide can never say something the form does not do.
+//!
+//! It reads as a sentence in each language: `项目类型为商业项目或住宅项目`,
+//! `申请用电报装且用电报装容量（千瓦）大于 160`, `未填写统一社会信用代码`; `Project type is
+//! Commercial or Residential`. A yes/no field stands alone when it must be yes and reads
+//! `…为否` / `… is no` when it must be no. Chinese text has no spaces except before a number or
+//! date; nested chains of the other operator are bracketed.
 
 use super::ast::{CmpOp, FieldKind, FieldRef, Literal, MaterialStatus, Node, NodeKind};
 
@@ -60,14 +66,28 @@ impl Words {
         if self.en {
             " and "
         } else {
-            " 且 "
+            "且"
         }
     }
     fn or(&self) -> &'static str {
         if self.en {
             " or "
         } else {
-            " 或 "
+            "或"
+        }
+    }
+    /// Between a comparison word and its operand: a space in English, and in Chinese only
+    /// before a number or a date.
+    fn gap(&self, operand: &Node) -> &'static str {
+        let numeric = match &operand.kind {
+            NodeKind::Literal(Literal::Number(_)) => true,
+            NodeKind::Literal(Literal::Str(s)) => s.starts_with(|c: char| c.is_ascii_digit()),
+            _ => false,
+        };
+        if self.en || numeric {
+            " "
+        } else {
+            ""
         }
     }
     fn parens(&self) -> (&'static str, &'static str) {
@@ -88,7 +108,7 @@ impl Words {
 
 /// Whether `locale` is English; everything else reads zh-CN, like [`crate::diag::Message::get`].
 fn is_en(locale: &str) -> bool {
-    locale.eq_ignore_ascii_case("en") || locale.to_ascii_lowercase().starts_with("en-")
+    crate::text::Locale::parse(locale).is_en()
 }
 
 pub(crate) fn describe(node: &Node, names: &dyn Describe, locale: &str) -> String {
@@ -133,29 +153,25 @@ impl Renderer<'_> {
                 self.out.push_str(&s);
             }
             NodeKind::Field(f) => {
-                // Only bool fields stand alone in a compiled condition.
+                // Only bool fields stand alone in a compiled condition: "yes" is the label.
                 self.field(f);
-                self.out.push(' ');
-                self.out.push_str(self.w.op(CmpOp::Eq, false));
-                self.out.push(' ');
-                self.out.push_str(self.w.yes_no(true));
             }
             NodeKind::Has(f) => {
                 if self.w.en {
                     self.field(f);
                     self.out.push_str(" is filled in");
                 } else {
-                    self.out.push_str("已填写 ");
+                    self.out.push_str("已填写");
                     self.field(f);
                 }
             }
             NodeKind::Status(c) => {
                 let name = self.names.material_label(c.index, &c.material, self.locale);
                 let s = match (self.w.en, c.status) {
-                    (false, MaterialStatus::Provided) => format!("「{name}」已提交"),
-                    (false, MaterialStatus::Electronic) => format!("「{name}」以电子证照提供"),
-                    (false, MaterialStatus::Committed) => format!("「{name}」以告知承诺方式提供"),
-                    (false, MaterialStatus::Missing) => format!("「{name}」未提交"),
+                    (false, MaterialStatus::Provided) => format!("“{name}”已提交"),
+                    (false, MaterialStatus::Electronic) => format!("“{name}”以电子证照提供"),
+                    (false, MaterialStatus::Committed) => format!("“{name}”以告知承诺方式提供"),
+                    (false, MaterialStatus::Missing) => format!("“{name}”未提交"),
                     (true, MaterialStatus::Provided) => format!("{name} is provided"),
                     (true, MaterialStatus::Electronic) => {
                         format!("{name} is taken from an electronic licence")
@@ -166,6 +182,24 @@ impl Renderer<'_> {
                     (true, MaterialStatus::Missing) => format!("{name} is missing"),
                 };
                 self.out.push_str(&s);
+            }
+            // A yes/no field that must be no; a field that must be empty.
+            NodeKind::Not(inner) if matches!(inner.kind, NodeKind::Field(_)) => {
+                if let NodeKind::Field(f) = &inner.kind {
+                    self.field(f);
+                    self.out.push_str(if self.w.en { " is no" } else { "为否" });
+                }
+            }
+            NodeKind::Not(inner) if matches!(inner.kind, NodeKind::Has(_)) => {
+                if let NodeKind::Has(f) = &inner.kind {
+                    if self.w.en {
+                        self.field(f);
+                        self.out.push_str(" is not filled in");
+                    } else {
+                        self.out.push_str("未填写");
+                        self.field(f);
+                    }
+                }
             }
             NodeKind::Not(inner) => {
                 let (open, close) = self.w.parens();
@@ -219,29 +253,50 @@ impl Renderer<'_> {
             NodeKind::Field(f) => (Some(f), f.kind == FieldKind::Date),
             _ => (None, false),
         };
+        // A yes/no field compared with yes or no reads as "is yes" / "is no".
+        if let (NodeKind::Literal(Literal::Bool(b)), CmpOp::Eq | CmpOp::Ne) = (&right.kind, op) {
+            let yes = *b == (op == CmpOp::Eq);
+            self.operand(left, None);
+            self.out.push_str(match (self.w.en, yes) {
+                (false, true) => "为是",
+                (false, false) => "为否",
+                (true, true) => " is yes",
+                (true, false) => " is no",
+            });
+            return;
+        }
         self.operand(left, None);
-        self.out.push(' ');
+        if self.w.en {
+            self.out.push(' ');
+        }
         self.out.push_str(self.w.op(op, date));
-        self.out.push(' ');
+        self.out.push_str(self.w.gap(right));
         self.operand(right, field);
     }
 
+    /// `项目类型为工业、商业或住宅` / `project type is industrial, commercial or residential`.
     fn in_list(&mut self, left: &Node, items: &[Node]) {
         let field = match &left.kind {
             NodeKind::Field(f) => Some(f),
             _ => None,
         };
         self.operand(left, None);
-        self.out
-            .push_str(if self.w.en { " is one of " } else { " 为 " });
+        self.out.push_str(if self.w.en { " is " } else { "为" });
+        if let Some(first) = items.first() {
+            self.out
+                .push_str(if self.w.en { "" } else { self.w.gap(first) });
+        }
+        let last = items.len().saturating_sub(1);
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                self.out.push_str(if self.w.en { ", " } else { "、" });
+                self.out.push_str(match (self.w.en, i == last) {
+                    (false, false) => "、",
+                    (false, true) => "或",
+                    (true, false) => ", ",
+                    (true, true) => " or ",
+                });
             }
             self.operand(item, field);
-        }
-        if !self.w.en {
-            self.out.push_str(" 之一");
         }
     }
 

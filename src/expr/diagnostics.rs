@@ -10,7 +10,15 @@ fn err(offset: usize, code: Code, zh: String, en: String) -> ExprError {
         offset,
         code,
         message: Message::new(zh, en),
+        help: None,
     }
+}
+
+/// `e` with the did-you-mean help for `suggestion`, worded as everywhere else
+/// ([`crate::text::suggest::did_you_mean`]).
+fn with_suggestion(mut e: ExprError, suggestion: Option<&str>) -> ExprError {
+    e.help = suggestion.map(|s| Message::from(crate::text::suggest::help_for(s)));
+    e
 }
 
 fn syntax(offset: usize, zh: String, en: String) -> ExprError {
@@ -239,25 +247,21 @@ pub(crate) fn type_name(t: &crate::expr::FieldType) -> (&'static str, &'static s
 }
 
 pub(crate) fn unknown_field(offset: usize, name: &str, suggestion: Option<&str>) -> ExprError {
-    let (zh, en) = match suggestion {
-        Some(s) => (
-            format!("未知字段 `{name}`（是否为 `{s}`？）"),
-            format!("unknown field `{name}` (did you mean `{s}`?)"),
-        ),
-        None => (
-            format!("未知字段 `{name}`"),
-            format!("unknown field `{name}`"),
-        ),
-    };
-    err(offset, Code::UnknownFormField, zh, en)
+    let e = err(
+        offset,
+        Code::UnknownFormField,
+        format!("未知字段 `{name}`"),
+        format!("unknown field `{name}`"),
+    );
+    with_suggestion(e, suggestion)
 }
 
 pub(crate) fn unknown_function(offset: usize, name: &str, suggestion: Option<&str>) -> ExprError {
     let list = "has、provided、electronic、committed、missing";
     let (zh, en) = match suggestion {
-        Some(s) => (
-            format!("未知函数 `{name}`（是否为 `{s}`？）"),
-            format!("unknown function `{name}` (did you mean `{s}`?)"),
+        Some(_) => (
+            format!("未知函数 `{name}`"),
+            format!("unknown function `{name}`"),
         ),
         None => (
             format!("未知函数 `{name}`，可用：{list}"),
@@ -267,7 +271,7 @@ pub(crate) fn unknown_function(offset: usize, name: &str, suggestion: Option<&st
             ),
         ),
     };
-    err(offset, Code::UnknownFunction, zh, en)
+    with_suggestion(err(offset, Code::UnknownFunction, zh, en), suggestion)
 }
 
 /// A status test naming no catalogue material; `is_field` when the name is a form field.
@@ -283,16 +287,13 @@ pub(crate) fn unknown_material(
             format!("材料目录中没有 `{name}`；它是表单字段，检查是否填写请用 `has({name})`"),
             format!("there is no material `{name}` in the catalogue; it is a form field, test it with `has({name})`"),
         ),
-        (Some(s), false) => (
-            format!("材料目录中没有 `{name}`（是否为 `{s}`？）"),
-            format!("there is no material `{name}` in the catalogue (did you mean `{s}`?)"),
-        ),
-        (None, false) => (
+        (_, false) => (
             format!("材料目录中没有 `{name}`"),
             format!("there is no material `{name}` in the catalogue"),
         ),
     };
-    err(offset, Code::UnknownMaterial, zh, en)
+    let e = err(offset, Code::UnknownMaterial, zh, en);
+    with_suggestion(e, suggestion.filter(|_| !is_field))
 }
 
 /// An id as the message shows it: cut to 64 characters, no backticks.
@@ -382,24 +383,18 @@ pub(crate) fn not_a_value(
     suggestion: Option<&str>,
 ) -> ExprError {
     let list = allowed.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>();
-    let (zh_hint, en_hint) = match suggestion {
-        Some(s) => (
-            format!("（是否为 `{s}`？）"),
-            format!(" (did you mean `{s}`?)"),
-        ),
-        None => (String::new(), String::new()),
-    };
-    mismatch(
+    let e = mismatch(
         offset,
         format!(
-            "{value} 不是 `{field}` 的可选值{zh_hint}，可选值为 {}",
+            "{value} 不是 `{field}` 的可选值，可选值为 {}",
             list.join("、")
         ),
         format!(
-            "{value} is not a value of `{field}`{en_hint}; allowed values are {}",
+            "{value} is not a value of `{field}`; allowed values are {}",
             list.join(", ")
         ),
-    )
+    );
+    with_suggestion(e, suggestion)
 }
 
 pub(crate) fn bad_date_literal(offset: usize, value: &str, field: &str) -> ExprError {

@@ -91,6 +91,8 @@ pub struct ExprError {
     pub offset: usize,
     pub code: Code,
     pub message: Message,
+    /// What the author probably meant (`did you mean `x`?`), apart from the message.
+    pub help: Option<Message>,
 }
 
 /// A compiled, type-checked condition.
@@ -138,7 +140,8 @@ pub struct Expr {
 /// assert!(!e.eval(&F(None)));
 /// let errs = compile("capcity_kva > 160", &S).unwrap_err();
 /// assert_eq!(errs[0].code.as_str(), "unknown_form_field");
-/// assert!(errs[0].message.en.contains("did you mean `capacity_kva`?"));
+/// let help = errs[0].help.as_ref().unwrap(); // ok: doc example
+/// assert_eq!(help.en, "did you mean `capacity_kva`?");
 /// ```
 pub fn compile(src: &str, schema: &dyn Schema) -> Result<Expr, Vec<ExprError>> {
     if src.len() > MAX_LEN {

@@ -41,7 +41,7 @@ impl Label {
         if let Some(t) = self.lookup(locale) {
             return t;
         }
-        if locale.starts_with("en") {
+        if crate::text::Locale::parse(locale).is_en() {
             if let Some(t) = self.lookup("en") {
                 return t;
             }

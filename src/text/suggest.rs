@@ -49,27 +49,19 @@ where
     best.map(|(_, c)| c)
 }
 
-/// The did-you-mean help of a diagnostic, in both locales: `是否应为 `x`？` /
-/// `did you mean `x`?`, or `None`.
-pub fn help<'a, I>(word: &str, candidates: I) -> Option<(String, String)>
+/// The did-you-mean help of a diagnostic, `(zh-CN, en)`: `是否应为 `x`？` /
+/// `did you mean `x`?`, or `None` when no candidate is near enough. Diagnostics carry it in
+/// their own `help` field, apart from the message.
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<(String, String)>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    suggest(word, candidates).map(|s| (format!("是否应为 `{s}`？"), format!("did you mean `{s}`?")))
+    suggest(word, candidates).map(help_for)
 }
 
-/// ` (did you mean `x`?)` / `（是否应为 `x`？）` to append to a message, or empty strings.
-pub fn hint<'a, I>(word: &str, candidates: I) -> (String, String)
-where
-    I: IntoIterator<Item = &'a str>,
-{
-    match suggest(word, candidates) {
-        Some(s) => (
-            format!("（是否应为 `{s}`？）"),
-            format!(" (did you mean `{s}`?)"),
-        ),
-        None => (String::new(), String::new()),
-    }
+/// The help text for the suggestion `s`, `(zh-CN, en)`.
+pub fn help_for(s: &str) -> (String, String) {
+    (format!("是否应为 `{s}`？"), format!("did you mean `{s}`?"))
 }
 
 #[cfg(test)]

@@ -122,10 +122,7 @@ pub(super) fn service(cx: &Ctx<'_>, s: &Service) -> GuideService {
     let who = match &s.applies_if {
         Some(c) if !always(c) => cx.describe(c),
         _ => cx
-            .t(
-                "不限（本事项无适用前提）",
-                "Any applicant (no precondition)",
-            )
+            .t("所有申请人均需办理", "Applies to every applicant")
             .to_string(),
     };
     let rejects = s
@@ -174,7 +171,7 @@ pub(super) fn service(cx: &Ctx<'_>, s: &Service) -> GuideService {
                 text.push_str(&format!("，最多缺 {n} 项"));
             }
             if let Some(w) = &excluded_when {
-                text.push_str(&format!("；{w} 时不适用容缺受理"));
+                text.push_str(&format!("；{w}时不适用容缺受理"));
             }
             text.push('。');
         }
@@ -331,11 +328,11 @@ pub(super) fn materials(cx: &Ctx<'_>, services: &[&Service], bundle: bool) -> Ve
             }
             let only_plain = uses.iter().all(|u| u.when.is_none());
             match (clauses.as_slice(), cx.en) {
-                ([one], false) if !only_plain => format!("当 {one} 时提交"),
+                ([one], false) if !only_plain => format!("{one}时提交"),
                 ([one], false) => format!("{one}提交"),
                 ([one], true) if !only_plain => format!("Required when {one}"),
                 ([one], true) => format!("Required {one}"),
-                (all, false) => format!("符合以下情形之一时提交：{}", all.join("；")),
+                (all, false) => format!("有下列情形的，须提交：{}", all.join("；")),
                 (all, true) => format!("Required in any of these cases: {}", all.join("; ")),
             }
         };
@@ -443,7 +440,7 @@ fn redirect(cx: &Ctx<'_>, target: &str) -> GuideRedirect {
     let text = if cx.en {
         format!("apply for {name} instead")
     } else {
-        format!("请改为申请「{name}」")
+        format!("请改为申请“{name}”")
     };
     GuideRedirect {
         target: target.to_string(),

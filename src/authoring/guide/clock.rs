@@ -87,7 +87,7 @@ pub(super) fn routes_html(h: &mut Html, name: &str, r: &GuideRoutes) {
             let what = if h.en {
                 format!("{en}, when {}", l.when)
             } else {
-                format!("{zh}（{} 时）", l.when)
+                format!("{zh}（{}时）", l.when)
             };
             row(h, what, &l.limit.text);
         }

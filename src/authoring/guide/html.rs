@@ -262,7 +262,9 @@ pub fn render_html(g: &Guide) -> String {
                     } else {
                         format!("{}内补齐", t.text)
                     };
-                    if g.kind == "bundle" {
+                    if g.kind == "bundle" && !h.en {
+                        format!("{}：{within}", u.service_name)
+                    } else if g.kind == "bundle" {
                         format!("{}: {within}", u.service_name)
                     } else {
                         within
@@ -376,7 +378,7 @@ pub fn render_html(g: &Guide) -> String {
                     s.push_str(&if h.en {
                         format!(", when {w}")
                     } else {
-                        format!("，{w} 时")
+                        format!("，{w}时")
                     });
                 }
                 h.text(&s);
@@ -471,7 +473,7 @@ pub fn render_html(g: &Guide) -> String {
                     let s = if h.en {
                         format!("when {w}")
                     } else {
-                        format!("{w} 时必填")
+                        format!("{w}时必填")
                     };
                     h.text(&s);
                 }

@@ -126,7 +126,7 @@ pub struct GuideReject {
 pub struct GuideRedirect {
     pub target: String,
     pub name: String,
-    /// "请改为申请「…」" / "apply for … instead".
+    /// "请改为申请“…”" / "apply for … instead".
     pub text: String,
 }
 

@@ -171,8 +171,11 @@ fn judge_material(
         out.field_errors.push(warn(
             path(),
             Code::StatusNotAllowed,
-            format!("材料「{}」{zh}，请提交原件或复印件", m.name.zh()),
-            format!("`{}` {en}; provide the document itself", m.name.get("en")),
+            format!("“{}”{zh}，请提交原件或复印件", m.name.zh()),
+            format!(
+                "“{}” {en}; please provide the document itself",
+                m.name.get("en")
+            ),
         ));
         return;
     }

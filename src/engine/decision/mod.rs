@@ -48,6 +48,10 @@ pub(crate) struct Analysis<'p> {
     pub form: TypedForm,
     pub received_on: Date,
     pub received_error: Option<Issue>,
+    /// The submission as China date and second of day, and the cut-off that applied (the
+    /// notice says why the received day differs; full detail only).
+    pub submitted: Option<(Date, u32)>,
+    pub cutoff: crate::calendar::TimeOfDay,
     pub field_errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
     /// Applicable services, sorted by id.
@@ -121,6 +125,12 @@ pub(crate) fn analyse_input<'p>(
         req,
     )?;
     let locale = req.locale.clone();
+    let cutoff = crate::engine::region::cutoff(policy, target.plan.region);
+    let submitted = if full {
+        Calendar::china_time(&req.submitted_at).ok()
+    } else {
+        None
+    };
 
     // Statuses first: conditions anywhere, field requirements included, may read them.
     let mut field_errors: Vec<Issue> = Vec::new();
@@ -193,6 +203,8 @@ pub(crate) fn analyse_input<'p>(
         form: typed,
         received_on,
         received_error,
+        submitted,
+        cutoff,
         field_errors,
         warnings,
         services: judged.services,
@@ -241,6 +253,7 @@ impl Analysis<'_> {
                     code: e.code,
                     severity: Severity::Error,
                     message: e.message.clone(),
+                    help: None,
                 },
             });
         }

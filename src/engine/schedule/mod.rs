@@ -185,6 +185,14 @@ impl<'a> TargetPlan<'a> {
     }
 }
 
+/// The promise and the statutory limit that apply to a request (after `promise_if`,
+/// `legal_if` and the region), without any date: what a notice can still promise in days when
+/// the calendar cannot give the dates.
+pub(crate) fn limits(plan: &TargetPlan<'_>, form: &dyn Form) -> (Option<Period>, Option<Period>) {
+    let l = clock::limits(plan, form);
+    (l.promise, l.legal)
+}
+
 fn opt_name(l: &Option<Label>, locale: &str) -> Option<String> {
     l.as_ref().map(|l| l.get(locale).to_string())
 }

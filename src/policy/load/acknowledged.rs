@@ -44,12 +44,13 @@ impl Ctx {
                 if let Some(s) = self.string(c, &p.key("code")) {
                     code = Some(s.to_string());
                     if !Code::ALL.iter().any(|k| k.as_str() == s) {
-                        let (hz, he) = hint(s, Code::ALL.iter().map(|k| k.as_str()));
-                        self.bad_value(
+                        let help = did_you_mean(s, Code::ALL.iter().map(|k| k.as_str()));
+                        self.bad_value_help(
                             &p.key("code"),
-                            format!("未知的检查代码 `{}`{hz}", shown(c)),
-                            format!("unknown finding code `{}`{he}", shown(c)),
+                            format!("未知的检查代码 `{}`", shown(c)),
+                            format!("unknown finding code `{}`", shown(c)),
                             At::Value,
+                            help,
                         );
                     }
                 }

@@ -61,15 +61,16 @@ impl Ctx {
                         }
                     }
                     Err(_) => {
-                        let (hz, he) = hint(sid, service_ids.iter().copied());
-                        self.push(
+                        let help = did_you_mean(sid, service_ids.iter().copied());
+                        self.push_help(
                             &ip,
                             Code::UnknownService,
                             m(
-                                format!("没有事项 `{}`{hz}", shown(s)),
-                                format!("there is no service `{}`{he}", shown(s)),
+                                format!("没有事项 `{}`", shown(s)),
+                                format!("there is no service `{}`", shown(s)),
                             ),
                             At::Value,
+                            help,
                         );
                     }
                 }
@@ -102,12 +103,13 @@ impl Ctx {
                 self.string(a, &p).and_then(|s| {
                     let r = Acceptance::parse(s);
                     if r.is_none() {
-                        let (hz, he) = hint(s, Acceptance::ALL.iter().map(|(n, _)| *n));
-                        self.bad_value(
+                        let help = did_you_mean(s, Acceptance::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value_help(
                             &p,
-                            format!("`{}` 应为 `together` 或 `per_service`{hz}", shown(a)),
-                            format!("`{}` is not `together` or `per_service`{he}", shown(a)),
+                            format!("`{}` 应为 `together` 或 `per_service`", shown(a)),
+                            format!("`{}` is not `together` or `per_service`", shown(a)),
                             At::Value,
+                            help,
                         );
                     }
                     r

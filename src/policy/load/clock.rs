@@ -85,12 +85,13 @@ impl Ctx {
             Some("office") => StageBy::Office,
             Some("applicant") => StageBy::Applicant,
             Some(other) => {
-                let (hz, he) = hint(other, keys::STAGE_BY.iter().copied());
-                self.bad_value(
+                let help = did_you_mean(other, keys::STAGE_BY.iter().copied());
+                self.bad_value_help(
                     &p,
-                    format!("`{}` 应为 `office` 或 `applicant`{hz}", shown(v)),
-                    format!("`{}` is not `office` or `applicant`{he}", shown(v)),
+                    format!("`{}` 应为 `office` 或 `applicant`", shown(v)),
+                    format!("`{}` is not `office` or `applicant`", shown(v)),
                     At::Value,
+                    help,
                 );
                 StageBy::Office
             }
@@ -143,21 +144,22 @@ impl Ctx {
         }
         if let Some((_, stages, rest)) = index.split(s) {
             let svc = s.get(..s.len().saturating_sub(rest.len() + 1)).unwrap_or(s);
-            let (hz, he) = hint(rest, stages.iter().flatten().copied());
-            self.push(
+            let help = did_you_mean(rest, stages.iter().flatten().copied());
+            self.push_help(
                 ap,
                 Code::UnknownStage,
                 m(
                     format!(
-                        "事项 `{svc}` 没有阶段 `{}`{hz}",
+                        "事项 `{svc}` 没有阶段 `{}`",
                         shown(&Value::String(rest.into()))
                     ),
                     format!(
-                        "service `{svc}` has no stage `{}`{he}",
+                        "service `{svc}` has no stage `{}`",
                         shown(&Value::String(rest.into()))
                     ),
                 ),
                 At::Value,
+                help,
             );
             return None;
         }
@@ -173,17 +175,16 @@ impl Ctx {
             .copied()
             .chain(index.ids())
             .chain(qualified.iter().map(String::as_str));
-        let (hz, he) = hint(s, candidates);
-        self.push(
+        let help = did_you_mean(s, candidates);
+        self.push_help(
             ap,
             Code::UnknownStage,
             m(
-                format!("本事项没有阶段 `{shown_s}`，也没有事项 `{shown_s}`{hz}"),
-                format!(
-                    "there is no stage `{shown_s}` in this service and no service `{shown_s}`{he}"
-                ),
+                format!("本事项没有阶段 `{shown_s}`，也没有事项 `{shown_s}`"),
+                format!("there is no stage `{shown_s}` in this service and no service `{shown_s}`"),
             ),
             At::Value,
+            help,
         );
         None
     }
@@ -415,40 +416,42 @@ impl Ctx {
             let svc = key
                 .get(..key.len().saturating_sub(rest.len() + 1))
                 .unwrap_or(key);
-            let (hz, he) = hint(rest, stages.iter().flatten().copied());
-            self.push(
+            let help = did_you_mean(rest, stages.iter().flatten().copied());
+            self.push_help(
                 path,
                 Code::UnknownStage,
                 m(
                     format!(
-                        "事项 `{svc}` 没有阶段 `{}`{hz}",
+                        "事项 `{svc}` 没有阶段 `{}`",
                         shown(&Value::String(rest.into()))
                     ),
                     format!(
-                        "service `{svc}` has no stage `{}`{he}",
+                        "service `{svc}` has no stage `{}`",
                         shown(&Value::String(rest.into()))
                     ),
                 ),
                 At::Key,
+                help,
             );
             return None;
         }
         let head = key.split('.').next().unwrap_or(key);
-        let (hz, he) = hint(head, index.ids());
-        self.push(
+        let help = did_you_mean(head, index.ids());
+        self.push_help(
             path,
             Code::UnknownService,
             m(
                 format!(
-                    "`{shown_k}` 应为 `<事项>.<阶段>`，但没有事项 `{}`{hz}",
+                    "`{shown_k}` 应为 `<事项>.<阶段>`，但没有事项 `{}`",
                     shown(&Value::String(head.into()))
                 ),
                 format!(
-                    "`{shown_k}` should be `<service>.<stage>`, but there is no service `{}`{he}",
+                    "`{shown_k}` should be `<service>.<stage>`, but there is no service `{}`",
                     shown(&Value::String(head.into()))
                 ),
             ),
             At::Key,
+            help,
         );
         None
     }

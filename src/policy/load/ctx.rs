@@ -10,11 +10,24 @@ pub(super) struct Ctx {
 
 impl Ctx {
     pub(super) fn push(&mut self, path: &Path<'_>, code: Code, message: Message, at: At) {
+        self.push_help(path, code, message, at, None);
+    }
+
+    /// [`Ctx::push`] with the did-you-mean `help` (from [`did_you_mean`]).
+    pub(super) fn push_help(
+        &mut self,
+        path: &Path<'_>,
+        code: Code,
+        message: Message,
+        at: At,
+        help: Option<(String, String)>,
+    ) {
         self.issues.push(Issue {
             path: path.render(),
             code,
             message,
             at,
+            help: help.map(Message::from),
         });
     }
 
@@ -68,15 +81,16 @@ impl Ctx {
                     self.mismatch(val, &p, "字符串", "a string");
                 }
             } else if !allowed.contains(&k.as_str()) {
-                let (hz, he) = hint(k, allowed.iter().copied());
-                self.push(
+                let help = did_you_mean(k, allowed.iter().copied());
+                self.push_help(
                     &p,
                     Code::UnknownField,
                     m(
-                        format!("未知字段 `{}`{hz}", shown(&Value::String(k.clone()))),
-                        format!("unknown field `{}`{he}", shown(&Value::String(k.clone()))),
+                        format!("未知字段 `{}`", shown(&Value::String(k.clone()))),
+                        format!("unknown field `{}`", shown(&Value::String(k.clone()))),
                     ),
                     At::Key,
+                    help,
                 );
             }
         }
@@ -223,18 +237,16 @@ impl Ctx {
                 continue;
             }
             if !valid_locale(k) {
-                let (hz, he) = hint(k, ["zh-CN", "en"]);
-                self.push(
+                let help = did_you_mean(k, ["zh-CN", "en"]);
+                self.push_help(
                     &p,
                     Code::UnknownField,
                     m(
-                        format!("`{}` 不是语言标记{hz}", shown(&Value::String(k.clone()))),
-                        format!(
-                            "`{}` is not a locale tag{he}",
-                            shown(&Value::String(k.clone()))
-                        ),
+                        format!("`{}` 不是语言标记", shown(&Value::String(k.clone()))),
+                        format!("`{}` is not a locale tag", shown(&Value::String(k.clone()))),
                     ),
                     At::Key,
+                    help,
                 );
                 ok = false;
                 continue;
@@ -362,21 +374,22 @@ impl Ctx {
             "working_days" | "natural_days" => 36_500,
             "months" => 1_200,
             other => {
-                let (hz, he) = hint(other, ["working_days", "natural_days", "months"]);
-                self.push(
+                let help = did_you_mean(other, ["working_days", "natural_days", "months"]);
+                self.push_help(
                     &p,
                     Code::BadLimit,
                     m(
                         format!(
-                            "未知的时限单位 `{}`{hz}",
+                            "未知的时限单位 `{}`",
                             shown(&Value::String(other.to_string()))
                         ),
                         format!(
-                            "unknown limit unit `{}`{he}",
+                            "unknown limit unit `{}`",
                             shown(&Value::String(other.to_string()))
                         ),
                     ),
                     At::Key,
+                    help,
                 );
                 return None;
             }
@@ -433,7 +446,13 @@ impl Ctx {
             }),
             Err(errors) => {
                 for e in errors {
-                    self.push(path, e.code, e.message, At::InString(e.offset));
+                    self.issues.push(Issue {
+                        path: path.render(),
+                        code: e.code,
+                        message: e.message,
+                        at: At::InString(e.offset),
+                        help: e.help,
+                    });
                 }
                 None
             }
@@ -459,6 +478,18 @@ impl Ctx {
 
     pub(super) fn bad_value(&mut self, path: &Path<'_>, zh: String, en: String, at: At) {
         self.push(path, Code::BadValue, m(zh, en), at);
+    }
+
+    /// [`Ctx::bad_value`] with the did-you-mean `help`.
+    pub(super) fn bad_value_help(
+        &mut self,
+        path: &Path<'_>,
+        zh: String,
+        en: String,
+        at: At,
+        help: Option<(String, String)>,
+    ) {
+        self.push_help(path, Code::BadValue, m(zh, en), at, help);
     }
 
     /// A count (`max_missing`, `max_length` …): a number that is not a whole number is a bad

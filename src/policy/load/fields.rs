@@ -11,12 +11,13 @@ impl Ctx {
             if keys::FIELD_TYPES.contains(&s) {
                 Some(s)
             } else {
-                let (hz, he) = hint(s, keys::FIELD_TYPES.iter().copied());
-                self.bad_value(
+                let help = did_you_mean(s, keys::FIELD_TYPES.iter().copied());
+                self.bad_value_help(
                     &p,
-                    format!("未知的字段类型 `{}`{hz}", shown(t)),
-                    format!("unknown field type `{}`{he}", shown(t)),
+                    format!("未知的字段类型 `{}`", shown(t)),
+                    format!("unknown field type `{}`", shown(t)),
                     At::Value,
+                    help,
                 );
                 None
             }
@@ -101,18 +102,16 @@ impl Ctx {
                         continue;
                     }
                     if !values.iter().any(|x| x == k) {
-                        let (hz, he) = hint(k, values.iter().map(String::as_str));
-                        self.bad_value(
+                        let help = did_you_mean(k, values.iter().map(String::as_str));
+                        self.bad_value_help(
                             &kp,
+                            format!("`{}` 不在 `values` 中", shown(&Value::String(k.clone()))),
                             format!(
-                                "`{}` 不在 `values` 中{hz}",
-                                shown(&Value::String(k.clone()))
-                            ),
-                            format!(
-                                "`{}` is not one of the `values`{he}",
+                                "`{}` is not one of the `values`",
                                 shown(&Value::String(k.clone()))
                             ),
                             At::Key,
+                            help,
                         );
                     }
                     if let Some(l) = self.label(l, &kp) {
@@ -159,15 +158,16 @@ impl Ctx {
                 let s = self.string(f, &p)?;
                 let r = StringFormat::parse(s);
                 if r.is_none() {
-                    let (hz, he) = hint(s, StringFormat::ALL.iter().map(|(n, _)| *n));
-                    self.push(
+                    let help = did_you_mean(s, StringFormat::ALL.iter().map(|(n, _)| *n));
+                    self.push_help(
                         &p,
                         Code::UnknownFormat,
                         m(
-                            format!("未知的格式 `{}`{hz}", shown(f)),
-                            format!("unknown format `{}`{he}", shown(f)),
+                            format!("未知的格式 `{}`", shown(f)),
+                            format!("unknown format `{}`", shown(f)),
                         ),
                         At::Value,
+                        help,
                     );
                 }
                 r
@@ -190,18 +190,16 @@ impl Ctx {
                 self.string(v, &p).and_then(|s| {
                     let r = FieldSource::parse(s);
                     if r.is_none() {
-                        let (hz, he) = hint(s, FieldSource::ALL.iter().map(|(n, _)| *n));
-                        self.bad_value(
+                        let help = did_you_mean(s, FieldSource::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value_help(
                             &p,
+                            format!("`{}` 应为 `applicant`、`office` 或 `shared_data`", shown(v)),
                             format!(
-                                "`{}` 应为 `applicant`、`office` 或 `shared_data`{hz}",
-                                shown(v)
-                            ),
-                            format!(
-                                "`{}` is not `applicant`, `office` or `shared_data`{he}",
+                                "`{}` is not `applicant`, `office` or `shared_data`",
                                 shown(v)
                             ),
                             At::Value,
+                            help,
                         );
                     }
                     r
@@ -254,12 +252,13 @@ impl Ctx {
                 self.string(a, &p).and_then(|s| {
                     let r = Area::parse(s);
                     if r.is_none() {
-                        let (hz, he) = hint(s, Area::ALL.iter().map(|(n, _)| *n));
-                        self.bad_value(
+                        let help = did_you_mean(s, Area::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value_help(
                             &p,
-                            format!("未知的领域 `{}`{hz}", shown(a)),
-                            format!("unknown area `{}`{he}", shown(a)),
+                            format!("未知的领域 `{}`", shown(a)),
+                            format!("unknown area `{}`", shown(a)),
                             At::Value,
+                            help,
                         );
                     }
                     r
@@ -300,12 +299,13 @@ impl Ctx {
                     let s = self.string(mv, &p)?;
                     let r = VerifyMethod::parse(s);
                     if r.is_none() {
-                        let (hz, he) = hint(s, VerifyMethod::ALL.iter().map(|(n, _)| *n));
-                        self.bad_value(
+                        let help = did_you_mean(s, VerifyMethod::ALL.iter().map(|(n, _)| *n));
+                        self.bad_value_help(
                             &p,
-                            format!("`{}` 应为 `site`、`data` 或 `documents`{hz}", shown(mv)),
-                            format!("`{}` is not `site`, `data` or `documents`{he}", shown(mv)),
+                            format!("`{}` 应为 `site`、`data` 或 `documents`", shown(mv)),
+                            format!("`{}` is not `site`, `data` or `documents`", shown(mv)),
                             At::Value,
+                            help,
                         );
                     }
                     r

@@ -14,7 +14,7 @@ use super::keys;
 use super::model::*;
 use super::parse;
 use crate::text::locate::{self, LazyLocations, Locations, Path, Pos};
-use crate::text::suggest::hint;
+use crate::text::suggest::did_you_mean;
 
 mod acknowledged;
 mod bundles;
@@ -54,6 +54,8 @@ pub(crate) struct Issue {
     pub code: Code,
     pub message: Message,
     pub at: At,
+    /// The did-you-mean, apart from the message.
+    pub help: Option<Message>,
 }
 
 /// Turn issues into diagnostics, located in `text` when given, sorted deterministically.
@@ -61,7 +63,7 @@ pub(crate) fn finish(mut issues: Vec<Issue>, text: Option<(&str, &Locations)>) -
     let mut out: Vec<Diagnostic> = issues
         .drain(..)
         .map(|i| {
-            let mut d = Diagnostic::error(i.path.clone(), i.code, i.message);
+            let mut d = Diagnostic::error(i.path.clone(), i.code, i.message).with_help(i.help);
             if let Some((text, locs)) = text {
                 let pos = match &i.at {
                     At::Value => locs.value(&i.path),
@@ -247,6 +249,7 @@ fn too_deep_issue(at: At) -> Issue {
             ),
         ),
         at,
+        help: None,
     }
 }
 
@@ -305,6 +308,7 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
                 ),
             ),
             at: At::Pos(Pos::START),
+            help: None,
         }));
     }
     // One parse notes repeated keys (serde_json keeps the last one silently) and stops at
@@ -335,6 +339,7 @@ pub(crate) fn from_json(text: &str) -> Result<Policy, Vec<Diagnostic>> {
                     format!("the text is not valid JSON: {detail}"),
                 ),
                 at: At::Pos(pos),
+                help: None,
             }));
         }
     };
@@ -406,6 +411,7 @@ fn issues_at(mut issues: Vec<Issue>, text: &str) -> Vec<Diagnostic> {
                     format!("the key `{key}` appears twice in one object; keep only one"),
                 ),
                 at: At::Pos(*pos),
+                help: None,
             }
         })
         .collect();
@@ -446,6 +452,7 @@ pub(crate) fn from_object_text(text: &str) -> Result<Policy, Vec<Diagnostic>> {
                         format!("the policy is not valid JSON: {e}"),
                     ),
                     at: At::Value,
+                    help: None,
                 }
             };
             return Err(finish(vec![issue], None));

@@ -84,16 +84,15 @@ impl Ctx {
                     match material_ids.binary_search(&s) {
                         Ok(ix) => Some(ix),
                         Err(_) => {
-                            let (hz, he) = hint(s, material_ids.iter().copied());
-                            self.push(
+                            let help = did_you_mean(s, material_ids.iter().copied());
+                            self.push_help(
                                 &rp,
                                 Code::UnknownMaterial,
                                 m(
-                                    format!("材料目录中没有 `{}`{hz}", shown(r)),
-                                    format!("there is no material `{}` in the catalogue{he}", shown(r)),
+                                    format!("材料目录中没有 `{}`", shown(r)),
+                                    format!("there is no material `{}` in the catalogue", shown(r)),
                                 ),
-                                At::Value,
-                            );
+                                At::Value, help);
                             None
                         }
                     }

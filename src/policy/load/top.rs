@@ -78,12 +78,13 @@ impl Ctx {
                 .and_then(|s| {
                     let b = BeyondCoverage::parse(s);
                     if b.is_none() {
-                        let (hz, he) = hint(s, ["error", "weekends_only"]);
-                        self.bad_value(
+                        let help = did_you_mean(s, ["error", "weekends_only"]);
+                        self.bad_value_help(
                             &Path::Text("beyond_coverage"),
-                            format!("`{}` 应为 `error` 或 `weekends_only`{hz}", shown(v)),
-                            format!("`{}` is not `error` or `weekends_only`{he}", shown(v)),
+                            format!("`{}` 应为 `error` 或 `weekends_only`", shown(v)),
+                            format!("`{}` is not `error` or `weekends_only`", shown(v)),
                             At::Value,
+                            help,
                         );
                     }
                     b
@@ -251,15 +252,16 @@ impl Ctx {
                         At::Value,
                     );
                 } else if targets.binary_search(&t.as_str()).is_err() {
-                    let (hz, he) = hint(t, targets.iter().copied());
-                    self.push(
+                    let help = did_you_mean(t, targets.iter().copied());
+                    self.push_help(
                         &p,
                         Code::UnknownTarget,
                         m(
-                            format!("没有事项或联办 `{shown_t}`{hz}"),
-                            format!("there is no service or bundle `{shown_t}`{he}"),
+                            format!("没有事项或联办 `{shown_t}`"),
+                            format!("there is no service or bundle `{shown_t}`"),
                         ),
                         At::Value,
+                        help,
                     );
                 }
             }
@@ -298,15 +300,16 @@ impl Ctx {
         if Calendar::builtin_ids().contains(&s) {
             return Some(s.to_string());
         }
-        let (hz, he) = hint(s, Calendar::builtin_ids().iter().copied());
-        self.push(
+        let help = did_you_mean(s, Calendar::builtin_ids().iter().copied());
+        self.push_help(
             path,
             Code::UnknownCalendar,
             m(
-                format!("没有内置日历 `{}`{hz}", shown(v)),
-                format!("there is no built-in calendar `{}`{he}", shown(v)),
+                format!("没有内置日历 `{}`", shown(v)),
+                format!("there is no built-in calendar `{}`", shown(v)),
             ),
             At::Value,
+            help,
         );
         None
     }
