@@ -333,7 +333,7 @@ export interface GuideRedirect {
   target: string;
   name: string;
   /**
-   * "请改为申请「…」" / "apply for … instead".
+   * "请改为申请“…”" / "apply for … instead".
    */
   text: string;
 }
