@@ -67,12 +67,12 @@ test("async-validator adapter: rules from the policy, checked by async-validator
   });
   // The check characters are the engine's: the same verdict and words as the decision's field_errors.
   assert.deepEqual(out.bad, {
-    contact_mobile: "联系人手机号码不是有效的手机号码",
+    contact_mobile: "联系人手机号码格式不正确（应为 11 位数字，以 13 至 19 开头）",
     power_capacity_kva: "报装容量(kVA)应在 0 至 1000000 之间",
     project_kind: "项目类型应为以下之一：工业项目、商业项目、住宅项目、小微企业",
-    uscc: "统一社会信用代码不是有效的统一社会信用代码",
+    uscc: "统一社会信用代码格式不正确（应为 18 位数字或大写英文字母，不含 I、O、S、V、Z，末位为校验码）",
   });
-  assert.deepEqual(out.badEn, { uscc: "Unified social credit code is not a valid unified social credit code" });
+  assert.deepEqual(out.badEn, { uscc: "Unified social credit code is not in the expected format (18 digits or capital letters other than I, O, S, V and Z, the last one a check character)" });
   // A requirement that depends on another field: reported by the engine's check without a
   // decision; marked required (the form's asterisk) once the decision lists it.
   assert.deepEqual(Object.keys(out.agentNoDecision), ["agent_id_number"]);

@@ -109,8 +109,8 @@ test("README's first example, as written, in a page: accepted, due 2026-10-15, t
     for (let i = 0; i < 100 && logs.length < 2; i++) await page.waitForTimeout(100);
     assert.deepEqual(errors, []);
     assert.equal(logs[0], "accepted 2026-10-15");
-    assert.match(logs[1], /^一次性告知书——水电气热网联合报装/);
-    assert.match(logs[1], /办理结论：受理/);
+    assert.match(logs[1], /^一次性告知书\n申请事项：水电气热网联合报装\n/);
+    assert.match(logs[1], /办理结论：予以受理。/);
   } finally {
     await page.close();
     await server.close();

@@ -61,7 +61,7 @@ test("Element Plus form: rules from the policy, required marks, engine messages,
     // A USCC with a wrong check character: the engine's verdict, as the notice and back-end say it.
     await page.fill("#uscc", "91350100M000100Y44");
     await page.locator("#uscc").blur();
-    assert.equal(await messageFor("uscc", /有效/), "统一社会信用代码不是有效的统一社会信用代码");
+    assert.equal(await messageFor("uscc", /格式不正确/), "统一社会信用代码格式不正确（应为 18 位数字或大写英文字母，不含 I、O、S、V、Z，末位为校验码）");
 
     // Fill the form as the README's first example.
     await page.fill("#uscc", "91350100M000100Y43");
