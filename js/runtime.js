@@ -240,5 +240,29 @@ function patch(cls) {
 
 for (const cls of CLASSES) patch(cls);
 
+// The portal module has no loader: it loads published policies only. Calling a loader entry
+// there is a programming error that deserves more than "is not a function".
+const FULL_ONLY = { Policy: ["fromJson", "fromObject", "builtin", "builtinIds"], PolicySet: ["fromJson", "fromObject", "builtin", "builtinIds"] };
+const portal = typeof glue.Policy?.fromJson !== "function";
+for (const [cls, names] of Object.entries(portal ? FULL_ONLY : {})) {
+  const C = glue[cls];
+  if (C === undefined) continue;
+  for (const name of names) {
+    if (typeof C[name] === "function") continue;
+    Object.defineProperty(C, name, {
+      value: function fullModuleOnly() {
+        throw new TypeError(
+          `${cls}.${name} is not in the portal module (intake-rules/portal), which loads published policies only: ` +
+            `publish the policy (\`intake-rules publish policy.json -o policy.bin\`, or policy.publish() in the full module) ` +
+            `and load it with ${cls}.fromPublished(bytes), or import the full module "intake-rules". ` +
+            `门户模块只加载已发布的策略：请先发布策略，再用 ${cls}.fromPublished(bytes) 加载，或改用完整模块 "intake-rules"。`,
+        );
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
 // Module-level functions (`setMemoryLimit`, `memoryUsage`) touch no object; a trap in them is
 // still recovered from by the next call on the classes.

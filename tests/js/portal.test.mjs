@@ -71,7 +71,8 @@ test("the portal keeps everything a portal uses, and loads published policies on
     assert.equal(typeof portal[cls].fromPublished, "function", `portal ${cls}.fromPublished`);
     assert.equal(typeof full[cls].fromPublished, "function", `full ${cls}.fromPublished`);
     for (const m of ["fromJson", "fromObject", "builtin", "builtinIds"]) {
-      assert.equal(portal[cls][m], undefined, `portal ${cls}.${m}`);
+      // Not there: a call says what to do instead rather than "is not a function".
+      assert.throws(() => portal[cls][m]("{}"), (e) => e instanceof TypeError && e.message.includes(`${cls}.fromPublished(bytes)`), `portal ${cls}.${m}`);
       assert.equal(typeof full[cls][m], "function", `full ${cls}.${m}`);
     }
   }
