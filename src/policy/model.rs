@@ -95,6 +95,24 @@ pub enum Requirement {
     If(Cond),
 }
 
+/// The policy-text names of a plain enum: `ALL` (name, variant) in the documented order,
+/// `parse` (exact name) and `as_str` (an exhaustive match, so a new variant cannot go unnamed).
+macro_rules! names {
+    ($t:ident { $($text:literal => $v:ident,)* }) => {
+        impl $t {
+            pub const ALL: [(&'static str, $t); [$($text),*].len()] = [$(($text, $t::$v)),*];
+            pub fn parse(s: &str) -> Option<$t> {
+                Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)
+            }
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($t::$v => $text,)*
+                }
+            }
+        }
+    };
+}
+
 /// A string `format` of a form field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StringFormat {
@@ -105,25 +123,13 @@ pub enum StringFormat {
     Email,
 }
 
-impl StringFormat {
-    pub const ALL: [(&'static str, StringFormat); 5] = [
-        ("uscc", StringFormat::Uscc),
-        ("cn-resident-id", StringFormat::CnResidentId),
-        ("cn-mobile", StringFormat::CnMobile),
-        ("cn-postcode", StringFormat::CnPostcode),
-        ("email", StringFormat::Email),
-    ];
-    pub fn parse(s: &str) -> Option<StringFormat> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, f)| *f)
-    }
-    pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("")
-    }
-}
+names! { StringFormat {
+    "uscc" => Uscc,
+    "cn-resident-id" => CnResidentId,
+    "cn-mobile" => CnMobile,
+    "cn-postcode" => CnPostcode,
+    "email" => Email,
+} }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
@@ -156,23 +162,11 @@ pub enum FieldSource {
     SharedData,
 }
 
-impl FieldSource {
-    pub const ALL: [(&'static str, FieldSource); 3] = [
-        ("applicant", FieldSource::Applicant),
-        ("office", FieldSource::Office),
-        ("shared_data", FieldSource::SharedData),
-    ];
-    pub fn parse(s: &str) -> Option<FieldSource> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, f)| *f)
-    }
-    pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("applicant")
-    }
-}
+names! { FieldSource {
+    "applicant" => Applicant,
+    "office" => Office,
+    "shared_data" => SharedData,
+} }
 
 impl Field {
     /// The label in `locale`, or the id when the field has none.
@@ -195,26 +189,14 @@ pub enum Area {
     Finance,
 }
 
-impl Area {
-    pub const ALL: [(&'static str, Area); 6] = [
-        ("general", Area::General),
-        ("national_security", Area::NationalSecurity),
-        ("public_safety", Area::PublicSafety),
-        ("ecology_environment", Area::EcologyEnvironment),
-        ("health_life_property", Area::HealthLifeProperty),
-        ("finance", Area::Finance),
-    ];
-    pub fn parse(s: &str) -> Option<Area> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, a)| *a)
-    }
-    pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, a)| *a == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("general")
-    }
-}
+names! { Area {
+    "general" => General,
+    "national_security" => NationalSecurity,
+    "public_safety" => PublicSafety,
+    "ecology_environment" => EcologyEnvironment,
+    "health_life_property" => HealthLifeProperty,
+    "finance" => Finance,
+} }
 
 /// A catalogue material, defined once and shared by the services that list it.
 #[derive(Debug, Clone, PartialEq)]
@@ -251,23 +233,11 @@ pub enum VerifyMethod {
     Documents,
 }
 
-impl VerifyMethod {
-    pub const ALL: [(&'static str, VerifyMethod); 3] = [
-        ("site", VerifyMethod::Site),
-        ("data", VerifyMethod::Data),
-        ("documents", VerifyMethod::Documents),
-    ];
-    pub fn parse(s: &str) -> Option<VerifyMethod> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, m)| *m)
-    }
-    pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, m)| *m == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("site")
-    }
-}
+names! { VerifyMethod {
+    "site" => Site,
+    "data" => Data,
+    "documents" => Documents,
+} }
 
 /// One entry of a service's materials list.
 #[derive(Debug, Clone, PartialEq)]
@@ -511,22 +481,10 @@ pub enum Acceptance {
     PerService,
 }
 
-impl Acceptance {
-    pub const ALL: [(&'static str, Acceptance); 2] = [
-        ("together", Acceptance::Together),
-        ("per_service", Acceptance::PerService),
-    ];
-    pub fn parse(s: &str) -> Option<Acceptance> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, a)| *a)
-    }
-    pub fn as_str(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, a)| *a == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("together")
-    }
-}
+names! { Acceptance {
+    "together" => Together,
+    "per_service" => PerService,
+} }
 
 /// Calendar choice of a policy, as written (for the decision's `policy.calendar` block).
 #[derive(Debug, Clone, PartialEq, Eq)]
