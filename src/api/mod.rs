@@ -336,23 +336,28 @@ pub fn builtin_ids() -> Vec<&'static str> {
 pub fn builtin_policy(id: &str) -> Result<Policy, Error> {
     match crate::policy::builtin::PACKS.iter().find(|(k, _)| *k == id) {
         Some((_, text)) => Ok(Policy::from_static_json(text)?),
-        None => {
-            let shown: String = id.chars().take(64).collect();
-            Err(Error::Policy(PolicyError {
-                issues: vec![Diagnostic::error(
-                    "id",
-                    Code::BadValue,
-                    Message::new(
-                        format!("没有内置策略 `{shown}`，可选：{}", builtin_ids().join("、")),
-                        format!(
-                            "there is no built-in policy `{shown}`; available: {}",
-                            builtin_ids().join(", ")
-                        ),
-                    ),
-                )],
-            }))
-        }
+        None => Err(no_builtin(
+            id,
+            ("内置策略", "built-in policy"),
+            &builtin_ids(),
+        )),
     }
+}
+
+/// `bad_value` at `id`: there is no built-in `what` called `id`; the ids there are.
+fn no_builtin(id: &str, what: (&str, &str), ids: &[&str]) -> Error {
+    let shown: String = id.chars().take(64).collect();
+    let (zh, en) = what;
+    Error::Policy(PolicyError {
+        issues: vec![Diagnostic::error(
+            "id",
+            Code::BadValue,
+            Message::new(
+                format!("没有{zh} `{shown}`，可选：{}", ids.join("、")),
+                format!("there is no {en} `{shown}`; available: {}", ids.join(", ")),
+            ),
+        )],
+    })
 }
 
 // ---- policy sets --------------------------------------------------------------------------
@@ -410,25 +415,11 @@ pub fn builtin_set_ids() -> Vec<&'static str> {
 pub fn builtin_set(id: &str) -> Result<PolicySet, Error> {
     match crate::policy::builtin::SETS.iter().find(|(k, _)| *k == id) {
         Some((_, text)) => Ok(PolicySet::from_static_json(text)?),
-        None => {
-            let shown: String = id.chars().take(64).collect();
-            Err(Error::Policy(PolicyError {
-                issues: vec![Diagnostic::error(
-                    "id",
-                    Code::BadValue,
-                    Message::new(
-                        format!(
-                            "没有内置策略集 `{shown}`，可选：{}",
-                            builtin_set_ids().join("、")
-                        ),
-                        format!(
-                            "there is no built-in policy set `{shown}`; available: {}",
-                            builtin_set_ids().join(", ")
-                        ),
-                    ),
-                )],
-            }))
-        }
+        None => Err(no_builtin(
+            id,
+            ("内置策略集", "built-in policy set"),
+            &builtin_set_ids(),
+        )),
     }
 }
 
